@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import { termsNodeInputSchema } from '../core/taxonomy.js'
+
+const MiB = 1024 * 1024
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'use true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(schema)
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export const ROLES = ['all', 'api', 'worker'] as const
+
+/** Every setting, named by its environment variable; each has a default. */
+const settingsSchema = z.object({
+  VIGIL_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  VIGIL_DATA_DIR: z.string().min(1).default('./data'),
+  VIGIL_HOST: z.string().min(1).default('127.0.0.1'),
+  VIGIL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  VIGIL_ROLE: z.enum(ROLES).default('all'),
+  VIGIL_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  VIGIL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * MiB)
+    .default(10 * MiB),
+  VIGIL_MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * MiB)
+    .default(10 * MiB),
+  VIGIL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  VIGIL_ALLOW_PRIVATE_NETWORK: bool.default(false),
+  VIGIL_PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  VIGIL_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  VIGIL_WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
+  VIGIL_WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  VIGIL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  VIGIL_TERMS: json(z.array(termsNodeInputSchema)).default([]),
+  VIGIL_BOOTSTRAP_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+})
+
+type Settings = z.infer<typeof settingsSchema>
+
+export interface Config {
+  database:
+    | { kind: 'postgres'; url: string; poolSize: number }
+    | { kind: 'pglite'; dataDir: string }
+  dataDir: string
+  http: { host: string; port: number; bodyLimitBytes: number }
+  role: (typeof ROLES)[number]
+  logLevel: (typeof LOG_LEVELS)[number]
+  media: { maxBytes: number; fetchTimeoutMs: number }
+  network: { allowPrivate: boolean }
+  audit: { sealIntervalMs: number }
+  webhooks: { retryLimit: number; retryDelaySeconds: number; timeoutMs: number }
+  terms: Settings['VIGIL_TERMS']
+}
+
+export interface Secrets {
+  bootstrapApiKey: string | undefined
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly problems: string[]) {
+    super(`Vigil's configuration has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`)
+  }
+}
+
+/** Validates every setting at once and reports every problem with its variable's name. */
+export function parseConfig(raw: Record<string, unknown>): { config: Config; secrets: Secrets } {
+  const unknown = Object.keys(raw).filter((name) => name.startsWith('VIGIL_') && !isKnown(name))
+  const parsed = settingsSchema.safeParse(raw)
+  const problems = unknown.map((name) => `${name}: is not a Vigil setting`)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [name, ...rest] = issue.path.map(String)
+      problems.push(`${[name, ...rest].join('.')}: ${issue.message}`)
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems)
+  return { config: Object.freeze(toConfig(parsed.data)), secrets: toSecrets(parsed.data) }
+}
+
+const KNOWN = new Set([...Object.keys(settingsSchema.shape), 'VIGIL_CONFIG_FILE'])
+
+function isKnown(name: string): boolean {
+  return KNOWN.has(name)
+}
+
+function toConfig(s: Settings): Config {
+  return {
+    database: s.VIGIL_DATABASE_URL
+      ? { kind: 'postgres', url: s.VIGIL_DATABASE_URL, poolSize: s.VIGIL_PG_POOL_SIZE }
+      : { kind: 'pglite', dataDir: s.VIGIL_DATA_DIR },
+    dataDir: s.VIGIL_DATA_DIR,
+    http: { host: s.VIGIL_HOST, port: s.VIGIL_PORT, bodyLimitBytes: s.VIGIL_BODY_LIMIT_BYTES },
+    role: s.VIGIL_ROLE,
+    logLevel: s.VIGIL_LOG_LEVEL,
+    media: { maxBytes: s.VIGIL_MEDIA_MAX_BYTES, fetchTimeoutMs: s.VIGIL_FETCH_TIMEOUT_MS },
+    network: { allowPrivate: s.VIGIL_ALLOW_PRIVATE_NETWORK },
+    audit: { sealIntervalMs: s.VIGIL_AUDIT_SEAL_INTERVAL_MS },
+    webhooks: {
+      retryLimit: s.VIGIL_WEBHOOK_RETRY_LIMIT,
+      retryDelaySeconds: s.VIGIL_WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutMs: s.VIGIL_WEBHOOK_TIMEOUT_MS,
+    },
+    terms: s.VIGIL_TERMS,
+  }
+}
+
+function toSecrets(s: Settings): Secrets {
+  return { bootstrapApiKey: s.VIGIL_BOOTSTRAP_API_KEY }
+}
+
+/** What `vigil config print` shows: the config with the database password masked. */
+export function printableConfig(config: Config): Config {
+  if (config.database.kind !== 'postgres') return config
+  const url = new URL(config.database.url)
+  if (url.password) url.password = '****'
+  return { ...config, database: { ...config.database, url: url.toString() } }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod'
+
+export const SUBJECT_KINDS = [
+  'text',
+  'image',
+  'video',
+  'url',
+  'profile',
+  'message',
+  'account',
+] as const
+export type SubjectKind = (typeof SUBJECT_KINDS)[number]
+
+/** Where the content is seen: the law treats private messages differently (no proactive scanning duty). */
+export const SURFACES = ['public', 'private', 'group'] as const
+export type Surface = (typeof SURFACES)[number]
+
+const externalId = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe("The platform's own id for this content or account")
+
+export const mediaInputSchema = z.union([
+  z.strictObject({ url: z.url().max(2000) }),
+  z.strictObject({
+    base64: z.base64().min(1),
+    mimeType: z.string().max(100).optional(),
+  }),
+])
+export type MediaInput = z.infer<typeof mediaInputSchema>
+
+export const contentInputSchema = z.strictObject({
+  id: externalId,
+  kind: z.enum(SUBJECT_KINDS),
+  surface: z.enum(SURFACES).default('public'),
+  author: z.strictObject({ id: externalId }).optional(),
+  text: z.string().max(100_000).optional(),
+  url: z.url().max(2000).optional().describe('Where the content can be seen'),
+  media: z.array(mediaInputSchema).max(20).default([]),
+  metadata: z.record(z.string(), z.unknown()).default({}),
+})
+export type ContentInput = z.infer<typeof contentInputSchema>
+
+/** What a report names when it is about content Vigil may not have seen. */
+export const subjectRefSchema = z.strictObject({
+  id: externalId,
+  kind: z.enum(SUBJECT_KINDS),
+  surface: z.enum(SURFACES).default('public'),
+  author: z.strictObject({ id: externalId }).optional(),
+  text: z.string().max(100_000).optional(),
+  url: z.url().max(2000).optional(),
+})
+export type SubjectRef = z.infer<typeof subjectRefSchema>
+
+export interface MediaRecord {
+  sha256: string
+  bytes: number
+  mimeType?: string
+  sourceUrl?: string
+}
+
+export interface Subject {
+  id: string
+  externalId: string
+  kind: SubjectKind
+  surface: Surface
+  authorId: string | null
+  text: string | null
+  url: string | null
+  media: MediaRecord[]
+  metadata: Record<string, unknown>
+  verdict: Verdict | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const VERDICTS = ['allow', 'review', 'hold', 'block'] as const
+export type Verdict = (typeof VERDICTS)[number]

@@ -1,0 +1,68 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { AppContext } from '../context.js'
+import { installErrorHandler } from './errors.js'
+import { installAuth } from './plugins/auth.js'
+import { auditRoutes } from './routes/audit/routes.js'
+import { bankRoutes } from './routes/banks/routes.js'
+import { caseRoutes } from './routes/cases/routes.js'
+import { contentRoutes } from './routes/content/routes.js'
+import { healthRoutes } from './routes/health/routes.js'
+import { keyRoutes } from './routes/keys/routes.js'
+import { reportRoutes } from './routes/reports/routes.js'
+import { taxonomyRoutes } from './routes/taxonomy/routes.js'
+import { webhookRoutes } from './routes/webhooks/routes.js'
+
+export type App = FastifyInstance
+
+/** Builds the HTTP API over a context; no socket is opened (tests use `inject`). */
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: ctx.config.http.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    logController: new LogController({
+      disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+    }),
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  installErrorHandler(app)
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Vigil API',
+        version: '0.1.0',
+        description: 'Trust & safety engine: detection, reports, cases, decisions and webhooks.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  installAuth(app, ctx.auth)
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(healthRoutes(ctx))
+  for (const routes of [
+    taxonomyRoutes,
+    contentRoutes,
+    reportRoutes,
+    caseRoutes,
+    webhookRoutes,
+    bankRoutes,
+    auditRoutes,
+    keyRoutes,
+  ]) {
+    await app.register(routes(ctx), { prefix: '/v1' })
+  }
+  return app
+}

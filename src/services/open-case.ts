@@ -1,0 +1,79 @@
+import type { ModerationCase } from '../core/moderation-case.js'
+import type { Actor } from '../core/roles.js'
+import { routeCase, slaDeadline } from '../core/routing.js'
+import type { SignalSource } from '../core/signal.js'
+import type { Taxonomy } from '../core/taxonomy.js'
+import type { Executor } from '../storage/database.js'
+import {
+  findOpenCaseForSubject,
+  insertCaseIfNoneOpen,
+  raiseCasePriority,
+} from '../storage/repos/case-repo.js'
+import { recordAudit } from './audit-log.js'
+
+export interface CaseTrigger {
+  subjectId: string
+  harm: string | null
+  source: SignalSource
+}
+
+/**
+ * Opens a case for the subject or joins its open one, so duplicate reports land in one case.
+ * A more urgent trigger raises the open case's priority, queue and deadline.
+ */
+export async function openOrJoinCase(
+  tx: Executor,
+  taxonomy: Taxonomy,
+  actor: Actor,
+  at: Date,
+  trigger: CaseTrigger,
+): Promise<{ case: ModerationCase; opened: boolean }> {
+  const routing = routeCase(taxonomy, { harm: trigger.harm, source: trigger.source })
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const open = await findOpenCaseForSubject(tx, trigger.subjectId)
+    if (open) return { case: await escalateIfMoreUrgent(tx, open, routing, at), opened: false }
+    const fresh: ModerationCase = {
+      id: crypto.randomUUID(),
+      subjectId: trigger.subjectId,
+      status: 'open',
+      queue: routing.queue.id,
+      priority: routing.priority,
+      harm: trigger.harm,
+      slaDeadline: slaDeadline(at, routing.queue),
+      assignee: null,
+      createdAt: at,
+      updatedAt: at,
+    }
+    if (await insertCaseIfNoneOpen(tx, fresh)) {
+      await recordAudit(tx, actor, at, [
+        {
+          action: 'case.opened',
+          entityType: 'case',
+          entityId: fresh.id,
+          data: {
+            subjectId: fresh.subjectId,
+            queue: fresh.queue,
+            priority: fresh.priority,
+            harm: fresh.harm,
+          },
+        },
+      ])
+      return { case: fresh, opened: true }
+    }
+  }
+  throw new Error(`could not open or find the open case of subject ${trigger.subjectId}`)
+}
+
+async function escalateIfMoreUrgent(
+  tx: Executor,
+  open: ModerationCase,
+  routing: ReturnType<typeof routeCase>,
+  at: Date,
+): Promise<ModerationCase> {
+  if (routing.priority <= open.priority) return open
+  const deadline = slaDeadline(open.createdAt, routing.queue)
+  const sooner = new Date(Math.min(deadline.getTime(), open.slaDeadline.getTime()))
+  const changes = { priority: routing.priority, slaDeadline: sooner, queue: routing.queue.id, at }
+  await raiseCasePriority(tx, open.id, changes)
+  return { ...open, ...changes, updatedAt: at }
+}

@@ -1,0 +1,25 @@
+import type { Clock } from '../core/clock.js'
+import type { Taxonomy } from '../core/taxonomy.js'
+import type { DetectionPipeline } from '../detection/pipeline.js'
+import type { Db } from '../storage/database.js'
+import type { JobQueue } from '../storage/job-queue.js'
+
+export interface ServiceSettings {
+  media: { maxBytes: number; fetchTimeoutMs: number }
+  network: { allowPrivate: boolean }
+  webhooks: { timeoutMs: number }
+}
+
+/** What every use case needs; built once by context.ts. */
+export interface ServiceContext {
+  db: Db
+  clock: Clock
+  taxonomy: Taxonomy
+  jobs: JobQueue
+  detection: DetectionPipeline
+  settings: ServiceSettings
+}
+
+export const JOB = {
+  webhookDeliver: 'webhook.deliver',
+} as const

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as initial from './20261122T080000-initial.js'
+
+/** Migrations in order; a static list so the built binary needs no file-system scan. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261122T080000-initial': initial,
+}
+
+export function migrationProvider(): MigrationProvider {
+  return { getMigrations: async () => MIGRATIONS }
+}

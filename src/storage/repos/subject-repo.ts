@@ -1,0 +1,88 @@
+import type { Subject, SubjectKind, Surface, Verdict } from '../../core/subject.js'
+import type { Executor } from '../database.js'
+
+type SubjectRow = {
+  id: string
+  external_id: string
+  kind: string
+  surface: string
+  author_id: string | null
+  text: string | null
+  url: string | null
+  media: Subject['media']
+  metadata: Record<string, unknown>
+  verdict: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export function rowToSubject(row: SubjectRow): Subject {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    kind: row.kind as SubjectKind,
+    surface: row.surface as Surface,
+    authorId: row.author_id,
+    text: row.text,
+    url: row.url,
+    media: row.media,
+    metadata: row.metadata,
+    verdict: row.verdict as Verdict | null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export type SubjectUpsert = Omit<Subject, 'createdAt' | 'updatedAt'> & { at: Date }
+
+/**
+ * Inserts a subject or, when the platform sends the same id again (an edit), updates it.
+ * `keepContent` leaves known content alone (a report names a subject it may not describe fully).
+ */
+export async function upsertSubject(
+  db: Executor,
+  subject: SubjectUpsert,
+  keepContent = false,
+): Promise<Subject> {
+  const values = {
+    id: subject.id,
+    external_id: subject.externalId,
+    kind: subject.kind,
+    surface: subject.surface,
+    author_id: subject.authorId,
+    text: subject.text,
+    url: subject.url,
+    media: JSON.stringify(subject.media),
+    metadata: JSON.stringify(subject.metadata),
+    verdict: subject.verdict,
+    created_at: subject.at,
+    updated_at: subject.at,
+  }
+  const row = await db
+    .insertInto('subject')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['kind', 'external_id']).doUpdateSet((eb) =>
+        keepContent
+          ? { updated_at: eb.ref('subject.updated_at') }
+          : {
+              surface: eb.ref('excluded.surface'),
+              author_id: eb.ref('excluded.author_id'),
+              text: eb.ref('excluded.text'),
+              url: eb.ref('excluded.url'),
+              media: eb.ref('excluded.media'),
+              metadata: eb.ref('excluded.metadata'),
+              verdict: eb.ref('excluded.verdict'),
+              updated_at: eb.ref('excluded.updated_at'),
+            },
+      ),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return rowToSubject(row)
+}
+
+export async function findSubject(db: Executor, id: string): Promise<Subject | undefined> {
+  const row = await db.selectFrom('subject').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? rowToSubject(row) : undefined
+}

@@ -1,0 +1,9 @@
+export interface ApiKeyTable {
+  id: string
+  name: string
+  role: string
+  prefix: string
+  key_hash: string
+  created_at: Date
+  revoked_at: Date | null
+}

@@ -1,0 +1,26 @@
+import type { ApiKeyTable } from './api-key.js'
+import type { AuditEntryTable } from './audit-entry.js'
+import type { BankEntryTable, BankTable } from './bank.js'
+import type { DecisionTable } from './decision.js'
+import type { IdempotencyRecordTable } from './idempotency-record.js'
+import type { ModerationCaseTable } from './moderation-case.js'
+import type { ReportTable } from './report.js'
+import type { SignalTable } from './signal.js'
+import type { SubjectTable } from './subject.js'
+import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook.js'
+
+export interface DatabaseSchema {
+  api_key: ApiKeyTable
+  audit_entry: AuditEntryTable
+  bank: BankTable
+  bank_entry: BankEntryTable
+  decision: DecisionTable
+  idempotency_record: IdempotencyRecordTable
+  moderation_case: ModerationCaseTable
+  report: ReportTable
+  signal: SignalTable
+  subject: SubjectTable
+  webhook_attempt: WebhookAttemptTable
+  webhook_delivery: WebhookDeliveryTable
+  webhook_endpoint: WebhookEndpointTable
+}

@@ -1,0 +1,90 @@
+import type { AppContext } from '../context.js'
+import { sealAuditLog } from '../services/audit-seal.js'
+import { webhookDeliverJob } from './jobs/webhook-deliver.js'
+
+export interface JobContext<T> {
+  id: string
+  data: T
+  retryCount: number
+  retryLimit: number
+}
+
+export interface JobHandler<T = Record<string, unknown>> {
+  name: string
+  batchSize: number
+  run(ctx: AppContext, job: JobContext<T>): Promise<void>
+}
+
+const HANDLERS: JobHandler<never>[] = [webhookDeliverJob as JobHandler<never>]
+
+/**
+ * Runs queued jobs and seals the audit log. `drain()` runs until nothing is due (tests, CLI);
+ * `start()` keeps polling until stopped.
+ */
+export class Worker {
+  #stopped = true
+  #loop: Promise<void> | undefined
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly idleMs = 250,
+  ) {}
+
+  /** Runs every due job once and seals pending audit entries; returns how much it did. */
+  async runOnce(): Promise<number> {
+    let done = await sealAuditLog(this.ctx)
+    for (const handler of HANDLERS) {
+      const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)
+      await Promise.all(jobs.map((job) => this.#runJob(handler, job)))
+      done += jobs.length
+    }
+    return done
+  }
+
+  async drain(maxRounds = 1000): Promise<void> {
+    for (let round = 0; round < maxRounds; round += 1) {
+      if ((await this.runOnce()) === 0) return
+    }
+    throw new Error(`the queue did not drain in ${maxRounds} rounds`)
+  }
+
+  start(): void {
+    if (!this.#stopped) return
+    this.#stopped = false
+    this.#loop = this.#poll()
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    await this.#loop
+  }
+
+  async #poll(): Promise<void> {
+    while (!this.#stopped) {
+      try {
+        const done = await this.runOnce()
+        if (done === 0) await sleep(this.idleMs)
+      } catch (error) {
+        this.ctx.logger.error({ err: error }, 'worker round failed')
+        await sleep(this.idleMs * 4)
+      }
+    }
+  }
+
+  async #runJob(handler: JobHandler<never>, job: JobContext<never> & { name: string }) {
+    try {
+      await handler.run(this.ctx, job)
+      await this.ctx.jobs.complete(handler.name, job.id)
+    } catch (error) {
+      this.ctx.logger.warn(
+        { job: handler.name, jobId: job.id, err: error },
+        'job failed; it will be retried',
+      )
+      await this.ctx.jobs.fail(handler.name, job.id, error as Error)
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
