@@ -1,8 +1,9 @@
 import type { LookupAddress, LookupOptions } from 'node:dns'
-import { createServer, request, type Server } from 'node:http'
+import { request } from 'node:http'
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGuardedLookup, guardSocket, type ResolveAll } from './guarded-lookup.js'
+import { startTestServer, stopTestServer, type TestServer } from './loopback-test-server.js'
 import { OutboundRequestError } from './outbound-request-error.js'
 
 // @NOTE Resolution is faked: no DNS query leaves the machine, and the only sockets opened go to
@@ -96,21 +97,15 @@ describe('createGuardedLookup', () => {
 })
 
 describe('as the lookup of a real request', () => {
-  let server: Server | undefined
-  afterEach(() => {
-    server?.closeAllConnections()
-    server?.close()
+  let server: TestServer | undefined
+  afterEach(async () => {
+    if (server) await stopTestServer(server)
   })
 
   async function listen(): Promise<{ port: number; connections: () => number }> {
-    let connections = 0
-    const created = createServer((_req, res) => res.end('ok'))
-    created.on('connection', () => connections++)
-    server = created
-    await new Promise<void>((ready) => created.listen(0, '127.0.0.1', ready))
-    const address = created.address()
-    if (address === null || typeof address === 'string') throw new Error('no port')
-    return { port: address.port, connections: () => connections }
+    const started = await startTestServer()
+    server = started
+    return { port: Number(new URL(started.base).port), connections: () => started.connections }
   }
 
   function get(port: number, allowPrivate: boolean): Promise<number | Error> {

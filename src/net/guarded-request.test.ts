@@ -1,50 +1,23 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../core/errors.js'
 import { type GuardOptions, guardedRequest, OutboundRequestError } from './guarded-request.js'
+import { echoed, startTestServer, stopTestServer, type TestServer } from './loopback-test-server.js'
 
 // @NOTE Every socket here goes to servers on 127.0.0.1; refusals of other addresses are covered
 // by the pure checks in address-policy.test.ts and the faked resolver in guarded-lookup.test.ts.
 
 const open: GuardOptions = { allowPrivate: true, timeoutMs: 2000, maxResponseBytes: 64 * 1024 }
+
+async function failure(promise: Promise<unknown>): Promise<OutboundRequestError> {
+  const error = await promise.then(
+    () => new Error('expected the request to fail'),
+    (caught: unknown) => caught,
+  )
+  expect(error).toBeInstanceOf(OutboundRequestError)
+  return error as OutboundRequestError
+}
 const guarded: GuardOptions = { ...open, allowPrivate: false }
-
-interface TestServer {
-  server: Server
-  base: string
-  connections: number
-}
-
-async function startServer(
-  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
-): Promise<TestServer> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => handler(req, res, Buffer.concat(chunks).toString()))
-  })
-  const state: TestServer = { server, base: '', connections: 0 }
-  server.on('connection', () => state.connections++)
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  state.base = `http://127.0.0.1:${address.port}`
-  return state
-}
-
-function stop(state: TestServer): Promise<void> {
-  state.server.closeAllConnections()
-  return new Promise((done) => state.server.close(() => done()))
-}
-
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string, n: number) => void
-
-function echo(req: IncomingMessage, res: ServerResponse, body: string): void {
-  res.setHeader('content-type', 'application/json')
-  res.setHeader('set-cookie', ['a=1', 'b=2'])
-  const { method, url, headers } = req
-  res.end(JSON.stringify({ method, url, body, headers }))
-}
 
 function stream(_req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'application/octet-stream' })
@@ -57,71 +30,17 @@ function stream(_req: IncomingMessage, res: ServerResponse): void {
   next()
 }
 
-function redirect(status: number, location: (n: number) => string): Handler {
-  return (_req, res, _body, n) => {
-    res.writeHead(status, { location: location(n) })
-    res.end('redirect body '.repeat(10_000))
-  }
-}
+let main: TestServer
 
-/** Paths served by the main server; `/name/<n>` passes n to the handler. */
-function routes(base: () => string, other: () => string): Record<string, Handler> {
-  const hop = redirect(302, (n) => `/hops/${n - 1}`)
-  const slowHop = redirect(302, (n) => `/slow-hops/${Math.max(n - 1, 0)}`)
-  return {
-    '/hops': (req, res, body, n) => (n === 0 ? echo(req, res, body) : hop(req, res, body, n)),
-    '/slow-hops': (...args) => setTimeout(() => slowHop(...args), 60),
+beforeAll(async () => {
+  main = await startTestServer({
     '/hang': () => undefined,
     '/slow-body': (_req, res) => res.writeHead(200).write('partial'),
     '/stream': stream,
     '/declared': (_req, res) => res.writeHead(200, { 'content-length': 100_000 }).end(),
-    '/see-other': redirect(303, () => '/echo'),
-    '/temporary': redirect(307, () => '/echo'),
-    '/found': redirect(302, () => '/echo'),
-    '/to-file': redirect(302, () => 'file:///etc/passwd'),
-    '/to-credentials': redirect(302, () => `${base().replace('//', '//a:b@')}/echo`),
-    '/to-other-origin': redirect(307, () => `${other()}/echo`),
-    '/to-nowhere': redirect(302, () => 'http://[bad'),
-  }
-}
-
-function dispatch(table: Record<string, Handler>) {
-  return (req: IncomingMessage, res: ServerResponse, body: string): void => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname
-    const [, name = path, n = '0'] = /^(\/[a-z-]+)\/(\d+)$/.exec(path) ?? []
-    const handler = table[name] ?? echo
-    handler(req, res, body, Number(n))
-  }
-}
-
-let main: TestServer
-let other: TestServer
-
-beforeAll(async () => {
-  const table = routes(
-    () => main.base,
-    () => other.base,
-  )
-  main = await startServer(dispatch(table))
-  other = await startServer(echo)
+  })
 })
-afterAll(async () => {
-  await stop(main)
-  await stop(other)
-})
-
-async function failure(promise: Promise<unknown>): Promise<OutboundRequestError> {
-  const error = await promise.then(
-    () => new Error('expected the request to fail'),
-    (caught: unknown) => caught,
-  )
-  expect(error).toBeInstanceOf(OutboundRequestError)
-  return error as OutboundRequestError
-}
-
-function json(body: Buffer): Record<string, unknown> & { headers: Record<string, string> } {
-  return JSON.parse(body.toString())
-}
+afterAll(() => stopTestServer(main))
 
 describe('guardedRequest against a loopback server', () => {
   it('succeeds when private networks are allowed', async () => {
@@ -133,7 +52,7 @@ describe('guardedRequest against a loopback server', () => {
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toBe('application/json')
     expect(response.headers['set-cookie']).toBe('a=1, b=2')
-    const seen = json(response.body)
+    const seen = echoed(response.body)
     expect(seen).toMatchObject({ method: 'POST', url: '/echo?q=1', body: '{"a":1}' })
     expect(seen.headers['x-vigil']).toBe('yes')
     expect(seen.headers['content-length']).toBe('7')
@@ -145,7 +64,7 @@ describe('guardedRequest against a loopback server', () => {
       { method: 'POST', body: Buffer.from('bytes') },
       open,
     )
-    expect(json(response.body).body).toBe('bytes')
+    expect(echoed(response.body).body).toBe('bytes')
   })
 
   it.each([
@@ -173,8 +92,8 @@ describe('guardedRequest against a loopback server', () => {
   })
 
   it('reports a refused connection as a network error', async () => {
-    const closed = await startServer(echo)
-    await stop(closed)
+    const closed = await startTestServer()
+    await stopTestServer(closed)
     const error = await failure(guardedRequest(`${closed.base}/`, { method: 'GET' }, open))
     expect(error.reason).toBe('network')
     expect(error.message).toContain('ECONNREFUSED')
@@ -256,71 +175,5 @@ describe('limits', () => {
     const error = await guardedRequest(`${main.base}/echo`, init, open).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidInputError)
     expect((error as Error).message).toBe('request header "authorization" has an invalid value')
-  })
-})
-
-describe('redirects', () => {
-  it('follows up to 3 redirects for GET by default', async () => {
-    const response = await guardedRequest(`${main.base}/hops/3`, { method: 'GET' }, open)
-    expect(json(response.body).url).toBe('/hops/0')
-  })
-
-  it('refuses the 4th redirect for GET by default', async () => {
-    const error = await failure(guardedRequest(`${main.base}/hops/4`, { method: 'GET' }, open))
-    expect(error.reason).toBe('too_many_redirects')
-    expect(error.message).toContain('limit of 3 redirect(s)')
-  })
-
-  it('follows no redirects for POST by default', async () => {
-    const error = await failure(guardedRequest(`${main.base}/hops/1`, { method: 'POST' }, open))
-    expect(error.reason).toBe('too_many_redirects')
-  })
-
-  it('honours an explicit maxRedirects', async () => {
-    const none = { ...open, maxRedirects: 0 }
-    expect(
-      (await failure(guardedRequest(`${main.base}/hops/1`, { method: 'GET' }, none))).reason,
-    ).toBe('too_many_redirects')
-    const five = { ...open, maxRedirects: 5 }
-    const response = await guardedRequest(`${main.base}/hops/5`, { method: 'GET' }, five)
-    expect(response.status).toBe(200)
-  })
-
-  it('keeps method and body on 307, drops them on 303 and on 302 after POST', async () => {
-    const post = { method: 'POST' as const, headers: { 'content-type': 'text/plain' }, body: 'hi' }
-    const one = { ...open, maxRedirects: 1 }
-    const kept = json((await guardedRequest(`${main.base}/temporary`, post, one)).body)
-    expect(kept).toMatchObject({ method: 'POST', body: 'hi' })
-    for (const path of ['/see-other', '/found']) {
-      const changed = json((await guardedRequest(`${main.base}${path}`, post, one)).body)
-      expect(changed).toMatchObject({ method: 'GET', body: '' })
-      expect(changed.headers['content-type']).toBeUndefined()
-    }
-  })
-
-  it('drops credentials headers on a cross-origin redirect', async () => {
-    const init = { method: 'GET' as const, headers: { Authorization: 'Bearer x', 'x-keep': '1' } }
-    const seen = json((await guardedRequest(`${main.base}/to-other-origin`, init, open)).body)
-    expect(seen.headers.authorization).toBeUndefined()
-    expect(seen.headers['x-keep']).toBe('1')
-    const same = json((await guardedRequest(`${main.base}/temporary`, init, open)).body)
-    expect(same.headers.authorization).toBe('Bearer x')
-  })
-
-  it.each(['/to-file', '/to-credentials', '/to-nowhere'])(
-    're-checks every hop: %s is refused as bad_url',
-    async (path) => {
-      const error = await failure(guardedRequest(`${main.base}${path}`, { method: 'GET' }, open))
-      expect(error.reason).toBe('bad_url')
-    },
-  )
-
-  it('applies one timeout across all hops', async () => {
-    // @NOTE Each hop answers in about 60 ms, well inside 150 ms; three of them are not.
-    const options = { ...open, timeoutMs: 150, maxRedirects: 3 }
-    const error = await failure(
-      guardedRequest(`${main.base}/slow-hops/3`, { method: 'GET' }, options),
-    )
-    expect(error.reason).toBe('timeout')
   })
 })

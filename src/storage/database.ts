@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './data-dir-lock.js'
 import { PgliteDialect, PgliteLock, type RawResult, runOnPglite } from './pglite-dialect.js'
 import type { DatabaseSchema } from './schema/database.js'
 
@@ -58,10 +59,14 @@ async function createPglite(options: {
   template?: Blob
 }): Promise<DatabaseHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {}
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.template ? { loadDataDir: options.template } : {}),
     parsers: { [INT8_OID]: (value: string) => Number(value) },
+  }).catch((error: unknown) => {
+    unlock()
+    throw error
   })
   const lock = new PgliteLock()
   const db = new Kysely<DatabaseSchema>({ dialect: new PgliteDialect(pglite, lock) })
@@ -73,6 +78,7 @@ async function createPglite(options: {
     destroy: async () => {
       await db.destroy()
       await lock.run(() => pglite.close())
+      unlock()
     },
   }
 }

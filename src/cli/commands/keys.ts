@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander'
+import { API_ROLES, type ApiRole, SYSTEM_ACTOR } from '../../core/roles.js'
+import { createApiKey, listKeys, revokeKey } from '../../services/api-keys.js'
+import { withContext } from '../open-context.js'
+
+const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
+
+export function keysCommand(): Command {
+  const keys = new Command('keys').description('Create, list and revoke API keys')
+  keys
+    .command('create')
+    .description('Create a key; it is printed once and stored only as a hash')
+    .requiredOption('--name <name>', 'who or what the key is for')
+    .addOption(new Option('--role <role>', 'what the key may do').choices(API_ROLES).makeOptionMandatory())
+    .action(async (options: { name: string; role: ApiRole }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const { key, record } = await createApiKey(ctx.db, ctx.clock, CLI_ACTOR, options)
+        console.error(`created key ${record.id} (${record.role}) for "${record.name}"; store it now, it is not shown again:`)
+        console.log(key)
+      })
+    })
+  keys
+    .command('list')
+    .description('List keys (never the keys themselves)')
+    .action(async (_options: unknown, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const rows = await listKeys(ctx.db)
+        console.table(rows.map((k) => ({ id: k.id, name: k.name, role: k.role, prefix: k.prefix, revoked: k.revokedAt !== null })))
+      })
+    })
+  keys
+    .command('revoke <id>')
+    .description('Revoke a key')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await withContext(command, async (ctx) => {
+        if (!(await revokeKey(ctx.db, ctx.clock, CLI_ACTOR, id))) throw new Error(`no active key ${id}`)
+        console.log(`revoked ${id}`)
+      })
+    })
+  return keys
+}

@@ -1,0 +1,74 @@
+import { Command, Option } from 'commander'
+import type { AppContext } from '../../context.js'
+import { buildApp } from '../../http/app.js'
+import { Worker } from '../../worker/worker.js'
+import { openContext } from '../open-context.js'
+import { loadDemoOnFirstStart } from './demo.js'
+
+interface ServeOptions {
+  role?: 'all' | 'api' | 'worker'
+  port?: string
+  host?: string
+  demo?: boolean
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('Serve the API and run the worker (with PostgreSQL, --role splits them)')
+    .addOption(new Option('--role <role>', 'what this process runs').choices(['all', 'api', 'worker']))
+    .option('--port <port>', 'port to listen on (VIGIL_PORT, default 8080; 0 picks a free one)')
+    .option('--host <host>', 'address to listen on (VIGIL_HOST, default 127.0.0.1)')
+    .option('--demo', 'load the demo data set on first start and print how to call the API')
+    .action(async (options: ServeOptions, command: Command) => {
+      const flags = {
+        ...(options.role ? { VIGIL_ROLE: options.role } : {}),
+        ...(options.port ? { VIGIL_PORT: options.port } : {}),
+        ...(options.host ? { VIGIL_HOST: options.host } : {}),
+      }
+      const ctx = await openContext(command, flags)
+      await serve(ctx, Boolean(options.demo))
+    })
+}
+
+async function serve(ctx: AppContext, demo: boolean): Promise<void> {
+  const role = ctx.config.role
+  if (role !== 'all' && ctx.databaseKind === 'pglite') {
+    await ctx.destroy()
+    throw new Error('embedded PGlite runs API and worker in one process; set VIGIL_DATABASE_URL to split roles')
+  }
+  const demoKey = demo ? await loadDemoOnFirstStart(ctx) : undefined
+  const worker = role === 'api' ? undefined : new Worker(ctx)
+  worker?.start()
+  const app = role === 'worker' ? undefined : await buildApp(ctx)
+  const address = app ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port }) : undefined
+  ctx.logger.info({ role, address, database: ctx.databaseKind }, 'vigil is running')
+  if (address) printWelcome(address, demoKey)
+  await untilSignalled()
+  ctx.logger.info('shutting down')
+  await app?.close()
+  await worker?.stop()
+  await ctx.destroy()
+}
+
+function printWelcome(address: string, demoKeyFile: string | undefined): void {
+  console.log(`\nVigil is listening on ${address}`)
+  console.log(`  API docs:  ${address}/docs`)
+  console.log(`  OpenAPI:   ${address}/openapi.json`)
+  if (demoKeyFile) {
+    console.log(`  Admin key: export VIGIL_KEY=$(cat ${demoKeyFile})`)
+    console.log(`  Try:       curl -s -H "Authorization: Bearer $VIGIL_KEY" '${address}/v1/cases?limit=3'`)
+  }
+  console.log('')
+}
+
+function untilSignalled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done)
+      process.off('SIGTERM', done)
+      resolve()
+    }
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+  })
+}

@@ -1,0 +1,41 @@
+import { Command, Option } from 'commander'
+import { ConfigError } from '../config/config.js'
+import { auditCommand } from './commands/audit.js'
+import { configCommand } from './commands/config.js'
+import { demoCommand } from './commands/demo.js'
+import { keysCommand } from './commands/keys.js'
+import { migrateCommand } from './commands/migrate.js'
+import { serveCommand } from './commands/serve.js'
+
+export function buildCli(): Command {
+  const program = new Command('vigil')
+    .description('Vigil: a self-hosted trust & safety engine')
+    .version('0.1.0')
+    .addOption(new Option('--database-url <url>', 'PostgreSQL URL (default: embedded PGlite)').env('VIGIL_DATABASE_URL'))
+    .addOption(new Option('--data-dir <dir>', 'where embedded PGlite keeps its data').env('VIGIL_DATA_DIR'))
+  for (const command of [serveCommand(), migrateCommand(), keysCommand(), auditCommand(), demoCommand(), configCommand()]) {
+    program.addCommand(command)
+  }
+  return program
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildCli().parseAsync(argv)
+    return typeof process.exitCode === 'number' ? process.exitCode : 0
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message)
+      return 2
+    }
+    console.error(`vigil: ${(error as Error).message}`)
+    return 1
+  }
+}
+
+const invokedDirectly = process.argv[1]?.endsWith('main.ts') || process.argv[1]?.endsWith('main.js')
+if (invokedDirectly) {
+  main(process.argv).then((code) => {
+    process.exitCode = code
+  })
+}

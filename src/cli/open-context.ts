@@ -1,0 +1,37 @@
+import type { Command } from 'commander'
+import { loadConfig } from '../config/load-config.js'
+import { type AppContext, createAppContext } from '../context.js'
+import { createLogger } from '../logger.js'
+
+/** Loads the configuration (defaults, file, env, flags) and opens the app context. */
+export async function openContext(
+  command: Command,
+  extra: Record<string, string> = {},
+  options: { quiet?: boolean } = {},
+): Promise<AppContext> {
+  const { config, secrets } = loadConfig({ ...globalFlags(command), ...extra })
+  const logger = createLogger(options.quiet ? 'warn' : config.logLevel)
+  return createAppContext(config, secrets, { logger })
+}
+
+/** Runs work with a context and always closes it. */
+export async function withContext<T>(
+  command: Command,
+  work: (ctx: AppContext) => Promise<T>,
+): Promise<T> {
+  const ctx = await openContext(command, {}, { quiet: true })
+  try {
+    return await work(ctx)
+  } finally {
+    await ctx.destroy()
+  }
+}
+
+/** Flags that override settings, as VIGIL_* names (highest precedence). */
+export function globalFlags(command: Command): Record<string, string> {
+  const options = command.optsWithGlobals<{ databaseUrl?: string; dataDir?: string }>()
+  return {
+    ...(options.databaseUrl ? { VIGIL_DATABASE_URL: options.databaseUrl } : {}),
+    ...(options.dataDir ? { VIGIL_DATA_DIR: options.dataDir } : {}),
+  }
+}
