@@ -11,9 +11,22 @@ export function buildCli(): Command {
   const program = new Command('vigil')
     .description('Vigil: a self-hosted trust & safety engine')
     .version('0.1.0')
-    .addOption(new Option('--database-url <url>', 'PostgreSQL URL (default: embedded PGlite)').env('VIGIL_DATABASE_URL'))
-    .addOption(new Option('--data-dir <dir>', 'where embedded PGlite keeps its data').env('VIGIL_DATA_DIR'))
-  for (const command of [serveCommand(), migrateCommand(), keysCommand(), auditCommand(), demoCommand(), configCommand()]) {
+    .addOption(
+      new Option('--database-url <url>', 'PostgreSQL URL (default: embedded PGlite)').env(
+        'VIGIL_DATABASE_URL',
+      ),
+    )
+    .addOption(
+      new Option('--data-dir <dir>', 'where embedded PGlite keeps its data').env('VIGIL_DATA_DIR'),
+    )
+  for (const command of [
+    serveCommand(),
+    migrateCommand(),
+    keysCommand(),
+    auditCommand(),
+    demoCommand(),
+    configCommand(),
+  ]) {
     program.addCommand(command)
   }
   return program
@@ -35,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1]?.endsWith('main.ts') || process.argv[1]?.endsWith('main.js')
 if (invokedDirectly) {
-  main(process.argv).then((code) => {
+  void main(process.argv).then((code) => {
     process.exitCode = code
   })
 }

@@ -1,19 +1,7 @@
 import type { AppContext } from '../context.js'
 import { sealAuditLog } from '../services/audit-seal.js'
+import type { JobContext, JobHandler } from './job-handler.js'
 import { webhookDeliverJob } from './jobs/webhook-deliver.js'
-
-export interface JobContext<T> {
-  id: string
-  data: T
-  retryCount: number
-  retryLimit: number
-}
-
-export interface JobHandler<T = Record<string, unknown>> {
-  name: string
-  batchSize: number
-  run(ctx: AppContext, job: JobContext<T>): Promise<void>
-}
 
 const HANDLERS: JobHandler<never>[] = [webhookDeliverJob as JobHandler<never>]
 

@@ -16,11 +16,15 @@ export function auditCommand(): Command {
         const report = await verifyAuditChain(ctx.db)
         if (options.json) console.log(JSON.stringify(report, null, 2))
         else if (report.ok) {
-          console.log(`audit chain intact: ${report.sealed} sealed entries, ${report.unsealed} not yet sealed`)
+          console.log(
+            `audit chain intact: ${report.sealed} sealed entries, ${report.unsealed} not yet sealed`,
+          )
           console.log(`head hash ${report.headHash}`)
         } else {
           const b = report.firstBreak
-          console.log(`audit chain BROKEN at entry ${b?.chainSeq} (row ${b?.entryId}): ${b?.problem}`)
+          console.log(
+            `audit chain BROKEN at entry ${b?.chainSeq} (row ${b?.entryId}): ${b?.problem}`,
+          )
         }
         process.exitCode = report.ok ? 0 : 1
       })

@@ -11,11 +11,15 @@ export function keysCommand(): Command {
     .command('create')
     .description('Create a key; it is printed once and stored only as a hash')
     .requiredOption('--name <name>', 'who or what the key is for')
-    .addOption(new Option('--role <role>', 'what the key may do').choices(API_ROLES).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'what the key may do').choices(API_ROLES).makeOptionMandatory(),
+    )
     .action(async (options: { name: string; role: ApiRole }, command: Command) => {
       await withContext(command, async (ctx) => {
         const { key, record } = await createApiKey(ctx.db, ctx.clock, CLI_ACTOR, options)
-        console.error(`created key ${record.id} (${record.role}) for "${record.name}"; store it now, it is not shown again:`)
+        console.error(
+          `created key ${record.id} (${record.role}) for "${record.name}"; store it now, it is not shown again:`,
+        )
         console.log(key)
       })
     })
@@ -25,7 +29,15 @@ export function keysCommand(): Command {
     .action(async (_options: unknown, command: Command) => {
       await withContext(command, async (ctx) => {
         const rows = await listKeys(ctx.db)
-        console.table(rows.map((k) => ({ id: k.id, name: k.name, role: k.role, prefix: k.prefix, revoked: k.revokedAt !== null })))
+        console.table(
+          rows.map((k) => ({
+            id: k.id,
+            name: k.name,
+            role: k.role,
+            prefix: k.prefix,
+            revoked: k.revokedAt !== null,
+          })),
+        )
       })
     })
   keys
@@ -33,7 +45,8 @@ export function keysCommand(): Command {
     .description('Revoke a key')
     .action(async (id: string, _options: unknown, command: Command) => {
       await withContext(command, async (ctx) => {
-        if (!(await revokeKey(ctx.db, ctx.clock, CLI_ACTOR, id))) throw new Error(`no active key ${id}`)
+        if (!(await revokeKey(ctx.db, ctx.clock, CLI_ACTOR, id)))
+          throw new Error(`no active key ${id}`)
         console.log(`revoked ${id}`)
       })
     })

@@ -15,7 +15,9 @@ interface ServeOptions {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Serve the API and run the worker (with PostgreSQL, --role splits them)')
-    .addOption(new Option('--role <role>', 'what this process runs').choices(['all', 'api', 'worker']))
+    .addOption(
+      new Option('--role <role>', 'what this process runs').choices(['all', 'api', 'worker']),
+    )
     .option('--port <port>', 'port to listen on (VIGIL_PORT, default 8080; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (VIGIL_HOST, default 127.0.0.1)')
     .option('--demo', 'load the demo data set on first start and print how to call the API')
@@ -34,13 +36,17 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
   const role = ctx.config.role
   if (role !== 'all' && ctx.databaseKind === 'pglite') {
     await ctx.destroy()
-    throw new Error('embedded PGlite runs API and worker in one process; set VIGIL_DATABASE_URL to split roles')
+    throw new Error(
+      'embedded PGlite runs API and worker in one process; set VIGIL_DATABASE_URL to split roles',
+    )
   }
   const demoKey = demo ? await loadDemoOnFirstStart(ctx) : undefined
   const worker = role === 'api' ? undefined : new Worker(ctx)
   worker?.start()
   const app = role === 'worker' ? undefined : await buildApp(ctx)
-  const address = app ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port }) : undefined
+  const address = app
+    ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port })
+    : undefined
   ctx.logger.info({ role, address, database: ctx.databaseKind }, 'vigil is running')
   if (address) printWelcome(address, demoKey)
   await untilSignalled()
@@ -56,7 +62,9 @@ function printWelcome(address: string, demoKeyFile: string | undefined): void {
   console.log(`  OpenAPI:   ${address}/openapi.json`)
   if (demoKeyFile) {
     console.log(`  Admin key: export VIGIL_KEY=$(cat ${demoKeyFile})`)
-    console.log(`  Try:       curl -s -H "Authorization: Bearer $VIGIL_KEY" '${address}/v1/cases?limit=3'`)
+    console.log(
+      `  Try:       curl -s -H "Authorization: Bearer $VIGIL_KEY" '${address}/v1/cases?limit=3'`,
+    )
   }
   console.log('')
 }

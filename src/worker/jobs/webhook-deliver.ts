@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js'
 import { deliverWebhook } from '../../services/deliver-webhook.js'
-import type { JobHandler } from '../worker.js'
+import type { JobHandler } from '../job-handler.js'
 
 export const webhookDeliverJob: JobHandler<{ deliveryId: string }> = {
   name: 'webhook.deliver',
