@@ -19,6 +19,8 @@ export interface TestHarness {
   worker: Worker
   clock: ReturnType<typeof fixedClock>
   keys: Record<ApiRole, string>
+  /** The PostgreSQL URL of this harness's database (undefined on PGlite). */
+  databaseUrl: string | undefined
   /** `inject` with a role's key. */
   call(
     role: ApiRole | 'none',
@@ -62,6 +64,7 @@ export async function createTestHarness(
     worker,
     clock,
     keys,
+    databaseUrl: database.kind === 'postgres' ? database.url : undefined,
     call: (role, method, url, payload, headers = {}) =>
       app.inject({
         method: method as 'GET',

@@ -25,6 +25,7 @@ export class DetectionPipeline {
   readonly urls = new UrlListMatcher()
   readonly keywords = new KeywordListMatcher()
   readonly #matchers: Matcher[]
+  #bankRevision = -1
 
   constructor(
     readonly deadlineMs: number,
@@ -33,10 +34,16 @@ export class DetectionPipeline {
     this.#matchers = [this.sha256, this.urls, this.keywords, ...extraMatchers]
   }
 
-  loadBanks(entries: BankEntries): void {
+  /** The banks' revision the matchers hold (-1 before the first load). */
+  get bankRevision(): number {
+    return this.#bankRevision
+  }
+
+  loadBanks(entries: BankEntries, revision: number): void {
     this.sha256.load(entries.sha256)
     this.urls.load(entries.url)
     this.keywords.load(entries.keyword)
+    this.#bankRevision = revision
   }
 
   async run(input: MatchInput): Promise<DetectionResult> {

@@ -11,7 +11,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.
 import type { Actor } from '../core/roles.js'
 import type { ListEntry } from '../detection/matcher.js'
 import {
+  bumpBankRevision,
   countBankEntries,
+  currentBankRevision,
   findBank,
   insertBank,
   insertBankEntries,
@@ -43,6 +45,7 @@ export async function createBank(
     if (!(await insertBank(tx, bank))) {
       throw new ConflictError(`a bank named "${bank.name}" already exists`, { field: 'name' })
     }
+    await bumpBankRevision(tx)
     await recordAudit(tx, actor, bank.createdAt, [
       {
         action: 'bank.created',
@@ -75,6 +78,7 @@ export async function addBankEntries(
   const entries = inputs.map((input, i) => toEntry(bank, input, i, actor, at))
   const added = await ctx.db.transaction().execute(async (tx) => {
     const n = await insertBankEntries(tx, entries)
+    await bumpBankRevision(tx)
     await recordAudit(tx, actor, at, [
       {
         action: 'bank.entries_added',
@@ -115,8 +119,20 @@ function toEntry(
   }
 }
 
+/**
+ * Reloads this process's matchers when another process changed the banks (polled, so it works
+ * the same on PGlite and PostgreSQL); returns whether it reloaded.
+ */
+export async function refreshBankMatchersIfChanged(ctx: ServiceContext): Promise<boolean> {
+  const revision = await currentBankRevision(ctx.db)
+  if (ctx.detection.bankRevision === revision) return false
+  await reloadBankMatchers(ctx)
+  return true
+}
+
 /** Loads every active entry into the in-memory matchers of this process. */
 export async function reloadBankMatchers(ctx: ServiceContext): Promise<void> {
+  const revision = await currentBankRevision(ctx.db)
   const active = await listActiveEntries(ctx.db, ctx.clock.now())
   const byKind: Record<BankKind, ListEntry[]> = { sha256: [], url: [], keyword: [] }
   for (const { entry, bank } of active) {
@@ -129,5 +145,5 @@ export async function reloadBankMatchers(ctx: ServiceContext): Promise<void> {
       value: entry.value,
     })
   }
-  ctx.detection.loadBanks(byKind)
+  ctx.detection.loadBanks(byKind, revision)
 }

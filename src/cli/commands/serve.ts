@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import type { AppContext } from '../../context.js'
 import { buildApp } from '../../http/app.js'
+import { refreshBankMatchersIfChanged } from '../../services/banks.js'
 import { Worker } from '../../worker/worker.js'
 import { openContext } from '../open-context.js'
 import { loadDemoOnFirstStart } from './demo.js'
@@ -47,13 +48,24 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
   const address = app
     ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port })
     : undefined
+  const bankSync = app ? keepBanksFresh(ctx) : undefined
   ctx.logger.info({ role, address, database: ctx.databaseKind }, 'vigil is running')
   if (address) printWelcome(address, demoKey)
   await untilSignalled()
   ctx.logger.info('shutting down')
+  clearInterval(bankSync)
   await app?.close()
   await worker?.stop()
   await ctx.destroy()
+}
+
+/** Other processes may change the banks: reload this one's matchers when they do. */
+function keepBanksFresh(ctx: AppContext): NodeJS.Timeout {
+  return setInterval(() => {
+    refreshBankMatchersIfChanged(ctx).catch((error: unknown) => {
+      ctx.logger.error({ err: error }, 'could not refresh the bank matchers')
+    })
+  }, 1_000).unref()
 }
 
 function printWelcome(address: string, demoKeyFile: string | undefined): void {

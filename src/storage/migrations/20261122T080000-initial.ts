@@ -117,6 +117,13 @@ create table bank_entry (
   unique (bank_id, value)
 );
 
+-- One row; bumped by every bank change so each process knows when to reload its matchers.
+create table bank_revision (
+  id boolean primary key default true check (id),
+  revision bigint not null
+);
+insert into bank_revision (id, revision) values (true, 0);
+
 create table webhook_endpoint (
   id uuid primary key,
   url text not null,

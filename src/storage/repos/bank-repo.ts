@@ -139,3 +139,16 @@ export async function setBankEnabled(db: Executor, id: string, enabled: boolean)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/** Marks that the banks changed, in the caller's transaction. */
+export async function bumpBankRevision(db: Executor): Promise<void> {
+  await db
+    .updateTable('bank_revision')
+    .set((eb) => ({ revision: eb('revision', '+', 1) }))
+    .execute()
+}
+
+export async function currentBankRevision(db: Executor): Promise<number> {
+  const row = await db.selectFrom('bank_revision').select('revision').executeTakeFirstOrThrow()
+  return Number(row.revision)
+}

@@ -20,3 +20,8 @@ export interface BankEntryTable {
   expires_at: Date | null
   disabled_at: Date | null
 }
+
+export interface BankRevisionTable {
+  id: boolean
+  revision: number
+}

@@ -1,6 +1,6 @@
 import type { ApiKeyTable } from './api-key.js'
 import type { AuditEntryTable } from './audit-entry.js'
-import type { BankEntryTable, BankTable } from './bank.js'
+import type { BankEntryTable, BankRevisionTable, BankTable } from './bank.js'
 import type { DecisionTable } from './decision.js'
 import type { IdempotencyRecordTable } from './idempotency-record.js'
 import type { ModerationCaseTable } from './moderation-case.js'
@@ -14,6 +14,7 @@ export interface DatabaseSchema {
   audit_entry: AuditEntryTable
   bank: BankTable
   bank_entry: BankEntryTable
+  bank_revision: BankRevisionTable
   decision: DecisionTable
   idempotency_record: IdempotencyRecordTable
   moderation_case: ModerationCaseTable

