@@ -27,21 +27,6 @@ describe.each(dialects())('banks on %s', (dialect) => {
     await h.close()
   })
 
-  async function addBank(
-    name: string,
-    kind: string,
-    harm: string,
-    action: string,
-    values: string[],
-  ) {
-    const bank = await h.call('admin', 'POST', '/v1/banks', { name, kind, harm, action })
-    expect(bank.statusCode).toBe(201)
-    const entries = values.map((value) => ({ value }))
-    const added = await h.call('admin', 'POST', `/v1/banks/${bank.json().id}/entries`, { entries })
-    expect(added.json()).toEqual({ added: values.length, skipped: 0 })
-    return bank.json().id as string
-  }
-
   it('blocks media whose SHA-256 is in a bank and opens a terrorism case', async () => {
     const media = [{ base64: knownImage.toString('base64') }]
     const res = await h.call(
@@ -124,19 +109,6 @@ describe.each(dialects().filter((d) => d === 'postgres'))('bank changes on %s', 
   afterAll(async () => {
     await h.close()
   })
-
-  async function addBank(
-    name: string,
-    kind: string,
-    harm: string,
-    action: string,
-    values: string[],
-  ) {
-    const bank = await h.call('admin', 'POST', '/v1/banks', { name, kind, harm, action })
-    await h.call('admin', 'POST', `/v1/banks/${bank.json().id}/entries`, {
-      entries: values.map((value) => ({ value })),
-    })
-  }
 
   it.runIf(dialect === 'postgres')(
     'reaches another process through the bank revision',
