@@ -6,10 +6,11 @@ import {
 } from '../core/report.js'
 import type { Actor } from '../core/roles.js'
 import { DEFAULT_QUEUES } from '../core/routing.js'
-import type { SignalSource } from '../core/signal.js'
+import type { Signal, SignalSource } from '../core/signal.js'
+import type { Executor } from '../storage/database.js'
 import { insertReport } from '../storage/repos/report-repo.js'
 import { insertSignals } from '../storage/repos/signal-repo.js'
-import { upsertSubject } from '../storage/repos/subject-repo.js'
+import { type SubjectUpsert, upsertSubject } from '../storage/repos/subject-repo.js'
 import { recordAudit } from './audit-log.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { openOrJoinCase } from './open-case.js'
@@ -47,84 +48,103 @@ export async function fileReport(
   return onceForKey<ReportReceipt>(ctx.db, claim, async (store) => {
     const at = ctx.clock.now()
     const body = await ctx.db.transaction().execute(async (tx) => {
-      const subject = await upsertSubject(
-        tx,
-        {
-          id: crypto.randomUUID(),
-          externalId: input.subject.id,
-          kind: input.subject.kind,
-          surface: input.subject.surface,
-          authorId: input.subject.author?.id ?? null,
-          text: input.subject.text ?? null,
-          url: input.subject.url ?? input.contentUrls[0] ?? null,
-          media: [],
-          metadata: {},
-          verdict: null,
-          at,
-        },
-        true,
-      )
-      const source = SOURCE_OF[reporterKind]
-      const opened = await openOrJoinCase(tx, ctx.taxonomy, actor, at, {
-        subjectId: subject.id,
-        harm: input.harm,
-        source,
-      })
-      const report: Report = {
-        id: crypto.randomUUID(),
-        reference: newReportReference(),
-        caseId: opened.case.id,
-        subjectId: subject.id,
-        harm: input.harm,
-        explanation: input.explanation,
-        contentUrls: input.contentUrls,
-        reporterKind,
-        reporterId: input.reporter.id ?? null,
-        reporterName: input.reporter.name ?? null,
-        reporterEmail: input.reporter.email ?? null,
-        filedBy: actor.id,
-        createdAt: at,
-      }
-      await insertReport(tx, report)
-      await insertSignals(tx, [
-        {
-          id: crypto.randomUUID(),
-          subjectId: subject.id,
-          source,
-          harm: input.harm,
-          score: 1,
-          action: 'review',
-          matcher: 'report',
-          evidence: { reportId: report.id, reference: report.reference },
-          createdAt: at,
-        },
-      ])
-      await recordAudit(tx, actor, at, [
-        {
-          action: 'report.filed',
-          entityType: 'report',
-          entityId: report.id,
-          data: {
-            reference: report.reference,
-            caseId: report.caseId,
-            harm: report.harm,
-            reporterKind,
-          },
-        },
-      ])
-      const queue = DEFAULT_QUEUES.find((q) => q.id === opened.case.queue)
-      const receipt: ReportReceipt = {
-        reference: report.reference,
-        reportId: report.id,
-        caseId: opened.case.id,
-        status: 'received',
-        receivedAt: at.toISOString(),
-        queue: queue?.label ?? opened.case.queue,
-        expectedDecisionBy: opened.case.slaDeadline.toISOString(),
-      }
+      const receipt = await recordReport(tx, ctx, actor, at, { ...input, reporterKind })
       await store(tx, 201, receipt, at)
       return receipt
     })
     return { statusCode: 201, body, replayed: false }
   })
+}
+
+async function recordReport(
+  tx: Executor,
+  ctx: ServiceContext,
+  actor: Actor,
+  at: Date,
+  input: ReportInput & { reporterKind: ReporterKind },
+): Promise<ReportReceipt> {
+  const subject = await upsertSubject(tx, subjectFromReport(input, at), true)
+  const source = SOURCE_OF[input.reporterKind]
+  const trigger = { subjectId: subject.id, harm: input.harm, source }
+  const { case: opened } = await openOrJoinCase(tx, ctx.taxonomy, actor, at, trigger)
+  const report = reportRecord(input, opened.id, subject.id, actor, at)
+  await insertReport(tx, report)
+  await insertSignals(tx, [reportSignal(report, source)])
+  await recordAudit(tx, actor, at, [
+    {
+      action: 'report.filed',
+      entityType: 'report',
+      entityId: report.id,
+      data: {
+        reference: report.reference,
+        caseId: report.caseId,
+        harm: report.harm,
+        reporterKind: report.reporterKind,
+      },
+    },
+  ])
+  const queue = DEFAULT_QUEUES.find((q) => q.id === opened.queue)
+  return {
+    reference: report.reference,
+    reportId: report.id,
+    caseId: opened.id,
+    status: 'received',
+    receivedAt: at.toISOString(),
+    queue: queue?.label ?? opened.queue,
+    expectedDecisionBy: opened.slaDeadline.toISOString(),
+  }
+}
+
+function subjectFromReport(input: ReportInput, at: Date): SubjectUpsert {
+  return {
+    id: crypto.randomUUID(),
+    externalId: input.subject.id,
+    kind: input.subject.kind,
+    surface: input.subject.surface,
+    authorId: input.subject.author?.id ?? null,
+    text: input.subject.text ?? null,
+    url: input.subject.url ?? input.contentUrls[0] ?? null,
+    media: [],
+    metadata: {},
+    verdict: null,
+    at,
+  }
+}
+
+function reportRecord(
+  input: ReportInput & { reporterKind: ReporterKind },
+  caseId: string,
+  subjectId: string,
+  actor: Actor,
+  at: Date,
+): Report {
+  return {
+    id: crypto.randomUUID(),
+    reference: newReportReference(),
+    caseId,
+    subjectId,
+    harm: input.harm,
+    explanation: input.explanation,
+    contentUrls: input.contentUrls,
+    reporterKind: input.reporterKind,
+    reporterId: input.reporter.id ?? null,
+    reporterName: input.reporter.name ?? null,
+    reporterEmail: input.reporter.email ?? null,
+    filedBy: actor.id,
+    createdAt: at,
+  }
+}
+
+function reportSignal(report: Report, source: SignalSource): Signal {
+  return {
+    id: crypto.randomUUID(),
+    subjectId: report.subjectId,
+    source,
+    harm: report.harm,
+    score: 1,
+    action: 'review',
+    matcher: 'report',
+    evidence: { reportId: report.id, reference: report.reference },
+    createdAt: report.createdAt,
+  }
 }
