@@ -31,7 +31,9 @@ export async function openOrJoinCase(
   const routing = routeCase(taxonomy, { harm: trigger.harm, source: trigger.source })
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const open = await findOpenCaseForSubject(tx, trigger.subjectId)
-    if (open) return { case: await escalateIfMoreUrgent(tx, open, routing, at), opened: false }
+    if (open) {
+      return { case: await escalateIfMoreUrgent(tx, actor, open, routing, at), opened: false }
+    }
     const fresh: ModerationCase = {
       id: crypto.randomUUID(),
       subjectId: trigger.subjectId,
@@ -66,6 +68,7 @@ export async function openOrJoinCase(
 
 async function escalateIfMoreUrgent(
   tx: Executor,
+  actor: Actor,
   open: ModerationCase,
   routing: ReturnType<typeof routeCase>,
   at: Date,
@@ -75,5 +78,13 @@ async function escalateIfMoreUrgent(
   const sooner = new Date(Math.min(deadline.getTime(), open.slaDeadline.getTime()))
   const changes = { priority: routing.priority, slaDeadline: sooner, queue: routing.queue.id, at }
   await raiseCasePriority(tx, open.id, changes)
+  await recordAudit(tx, actor, at, [
+    {
+      action: 'case.escalated',
+      entityType: 'case',
+      entityId: open.id,
+      data: { priority: changes.priority, queue: changes.queue, slaDeadline: sooner.toISOString() },
+    },
+  ])
   return { ...open, ...changes, updatedAt: at }
 }
