@@ -1,11 +1,10 @@
 import type { Actor } from '../core/roles.js'
-import type { Signal, SignalInput } from '../core/signal.js'
+import type { SignalInput } from '../core/signal.js'
 import type { ContentInput, MediaRecord, Verdict } from '../core/subject.js'
 import { verdictOpensCase } from '../core/verdict.js'
 import type { Executor } from '../storage/database.js'
-import { insertSignals } from '../storage/repos/signal-repo.js'
-import { upsertSubject } from '../storage/repos/subject-repo.js'
-import { recordAudit } from './audit-log.js'
+import { writeIngestedSubject } from '../storage/repos/ingest-repo.js'
+import type { SubjectUpsert } from '../storage/repos/subject-repo.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { loadMedia } from './load-media.js'
 import { openOrJoinCase } from './open-case.js'
@@ -45,17 +44,20 @@ export async function ingestContent(
       ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),
     }))
     const at = ctx.clock.now()
-    const body = await ctx.db.transaction().execute(async (tx) => {
-      const result = await recordIngest(tx, ctx, actor, at, input, records, detection)
-      await store(tx, 200, result, at)
+    const write = async (db: Executor) => {
+      const result = await recordIngest(db, ctx, actor, at, input, records, detection)
+      await store(db, 200, result, at)
       return result
-    })
+    }
+    // @NOTE Allowed content without an Idempotency-Key is one statement: no transaction needed.
+    const alone = !claim && !verdictOpensCase(detection.verdict)
+    const body = alone ? await write(ctx.db) : await ctx.db.transaction().execute(write)
     return { statusCode: 200, body, replayed: false }
   })
 }
 
 async function recordIngest(
-  tx: Executor,
+  db: Executor,
   ctx: ServiceContext,
   actor: Actor,
   at: Date,
@@ -63,7 +65,47 @@ async function recordIngest(
   media: MediaRecord[],
   detection: Awaited<ReturnType<ServiceContext['detection']['run']>>,
 ): Promise<IngestResult> {
-  const subject = await upsertSubject(tx, {
+  const signals = detection.signals.map((s) => ({ ...s, id: crypto.randomUUID(), createdAt: at }))
+  const subjectId = await writeIngestedSubject(
+    db,
+    subjectFromInput(input, media, detection.verdict, at),
+    signals,
+    {
+      occurredAt: at,
+      actor: actor.id,
+      action: 'content.ingested',
+      entityType: 'subject',
+      data: {
+        externalId: input.id,
+        kind: input.kind,
+        verdict: detection.verdict,
+        signals: signals.length,
+      },
+    },
+  )
+  const result: IngestResult = {
+    subjectId,
+    verdict: detection.verdict,
+    signals: signals.map(({ createdAt: _c, ...signal }) => signal),
+    ...(detection.failures.length > 0 ? { failures: detection.failures } : {}),
+  }
+  if (!verdictOpensCase(detection.verdict)) return result
+  const strongest = strongestSignal(signals, ctx)
+  const opened = await openOrJoinCase(db, ctx.taxonomy, actor, at, {
+    subjectId,
+    harm: strongest?.harm ?? null,
+    source: strongest?.source ?? 'rule',
+  })
+  return { ...result, caseId: opened.case.id }
+}
+
+function subjectFromInput(
+  input: ContentInput,
+  media: MediaRecord[],
+  verdict: Verdict,
+  at: Date,
+): SubjectUpsert {
+  return {
     id: crypto.randomUUID(),
     externalId: input.id,
     kind: input.kind,
@@ -73,46 +115,15 @@ async function recordIngest(
     url: input.url ?? null,
     media,
     metadata: input.metadata,
-    verdict: detection.verdict,
+    verdict,
     at,
-  })
-  const signals: Signal[] = detection.signals.map((s) => ({
-    ...s,
-    id: crypto.randomUUID(),
-    subjectId: subject.id,
-    createdAt: at,
-  }))
-  await insertSignals(tx, signals)
-  await recordAudit(tx, actor, at, [
-    {
-      action: 'content.ingested',
-      entityType: 'subject',
-      entityId: subject.id,
-      data: {
-        externalId: input.id,
-        kind: input.kind,
-        verdict: detection.verdict,
-        signals: signals.length,
-      },
-    },
-  ])
-  const result: IngestResult = {
-    subjectId: subject.id,
-    verdict: detection.verdict,
-    signals: signals.map(({ subjectId: _s, createdAt: _c, ...signal }) => signal),
-    ...(detection.failures.length > 0 ? { failures: detection.failures } : {}),
   }
-  if (!verdictOpensCase(detection.verdict)) return result
-  const strongest = strongestSignal(signals, ctx)
-  const opened = await openOrJoinCase(tx, ctx.taxonomy, actor, at, {
-    subjectId: subject.id,
-    harm: strongest?.harm ?? null,
-    source: strongest?.source ?? 'rule',
-  })
-  return { ...result, caseId: opened.case.id }
 }
 
-function strongestSignal(signals: readonly Signal[], ctx: ServiceContext): Signal | undefined {
-  const severity = (s: Signal) => ctx.taxonomy.get(s.harm)?.severity ?? 0
+function strongestSignal(
+  signals: readonly SignalInput[],
+  ctx: ServiceContext,
+): SignalInput | undefined {
+  const severity = (s: SignalInput) => ctx.taxonomy.get(s.harm)?.severity ?? 0
   return [...signals].sort((a, b) => severity(b) - severity(a) || b.score - a.score)[0]
 }
