@@ -10,7 +10,7 @@ import type { Signal, SignalSource } from '../core/signal.js'
 import type { Executor } from '../storage/database.js'
 import { insertReport } from '../storage/repos/report-repo.js'
 import { insertSignals } from '../storage/repos/signal-repo.js'
-import { type SubjectUpsert, upsertSubject } from '../storage/repos/subject-repo.js'
+import { ensureSubject, type SubjectUpsert } from '../storage/repos/subject-repo.js'
 import { recordAudit } from './audit-log.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { openOrJoinCase } from './open-case.js'
@@ -63,7 +63,7 @@ async function recordReport(
   at: Date,
   input: ReportInput & { reporterKind: ReporterKind },
 ): Promise<ReportReceipt> {
-  const subject = await upsertSubject(tx, subjectFromReport(input, at), true)
+  const subject = await ensureSubject(tx, subjectFromReport(input, at))
   const source = SOURCE_OF[input.reporterKind]
   const trigger = { subjectId: subject.id, harm: input.harm, source }
   const { case: opened } = await openOrJoinCase(tx, ctx.taxonomy, actor, at, trigger)

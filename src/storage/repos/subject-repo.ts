@@ -36,46 +36,30 @@ export function rowToSubject(row: SubjectRow): Subject {
 export type SubjectUpsert = Omit<Subject, 'createdAt' | 'updatedAt'> & { at: Date }
 
 /**
- * Inserts a subject or, when the platform sends the same id again (an edit), updates it.
- * `keepContent` leaves known content alone (a report names a subject it may not describe fully).
+ * Records a subject a report names, unless Vigil knows it already: then the known one is
+ * returned unchanged (a report does not overwrite what the platform sent).
  */
-export async function upsertSubject(
-  db: Executor,
-  subject: SubjectUpsert,
-  keepContent = false,
-): Promise<Subject> {
-  const values = {
-    id: subject.id,
-    external_id: subject.externalId,
-    kind: subject.kind,
-    surface: subject.surface,
-    author_id: subject.authorId,
-    text: subject.text,
-    url: subject.url,
-    media: JSON.stringify(subject.media),
-    metadata: JSON.stringify(subject.metadata),
-    verdict: subject.verdict,
-    created_at: subject.at,
-    updated_at: subject.at,
-  }
+export async function ensureSubject(db: Executor, subject: SubjectUpsert): Promise<Subject> {
   const row = await db
     .insertInto('subject')
-    .values(values)
+    .values({
+      id: subject.id,
+      external_id: subject.externalId,
+      kind: subject.kind,
+      surface: subject.surface,
+      author_id: subject.authorId,
+      text: subject.text,
+      url: subject.url,
+      media: JSON.stringify(subject.media),
+      metadata: JSON.stringify(subject.metadata),
+      verdict: subject.verdict,
+      created_at: subject.at,
+      updated_at: subject.at,
+    })
     .onConflict((oc) =>
-      oc.columns(['kind', 'external_id']).doUpdateSet((eb) =>
-        keepContent
-          ? { updated_at: eb.ref('subject.updated_at') }
-          : {
-              surface: eb.ref('excluded.surface'),
-              author_id: eb.ref('excluded.author_id'),
-              text: eb.ref('excluded.text'),
-              url: eb.ref('excluded.url'),
-              media: eb.ref('excluded.media'),
-              metadata: eb.ref('excluded.metadata'),
-              verdict: eb.ref('excluded.verdict'),
-              updated_at: eb.ref('excluded.updated_at'),
-            },
-      ),
+      oc
+        .columns(['kind', 'external_id'])
+        .doUpdateSet((eb) => ({ updated_at: eb.ref('subject.updated_at') })),
     )
     .returningAll()
     .executeTakeFirstOrThrow()
