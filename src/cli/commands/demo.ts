@@ -1,16 +1,53 @@
-import { Command } from 'commander'
+import { Command, InvalidArgumentError } from 'commander'
 import type { AppContext } from '../../context.js'
+import { DEMO_DEFAULT_SUBJECTS } from '../demo/demo-data.js'
+import { ensureDemoAdminKey } from '../demo/demo-key.js'
+import { describeDemo, loadDemoWithProgress } from '../demo/demo-progress.js'
 import { withContext } from '../open-context.js'
 
-/** @TODO the demo data set; see the demo task. */
 export function demoCommand(): Command {
   return new Command('demo')
-    .description('Load a realistic demo data set')
-    .action(async (_options: unknown, command: Command) => {
-      await withContext(command, async () => {})
+    .description(
+      'Load a realistic demo data set (banks, content, reports, cases, decisions over 30 days)',
+    )
+    .option(
+      '--subjects <n>',
+      'about how many subjects to create',
+      parseSubjects,
+      DEMO_DEFAULT_SUBJECTS,
+    )
+    .action(async (options: { subjects: number }, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const summary = await loadDemoWithProgress(ctx, options.subjects)
+        const keyFile = await ensureDemoAdminKey(ctx)
+        for (const line of describeDemo(summary)) console.log(line)
+        console.log(`  admin key    export VIGIL_KEY=$(cat ${keyFile})`)
+      })
     })
 }
 
-export async function loadDemoOnFirstStart(_ctx: AppContext): Promise<string | undefined> {
-  return undefined
+/**
+ * `serve --demo`: loads the demo when the database has no subjects yet, and always makes sure a
+ * working admin key is in `<dataDir>/demo-admin.key`. Returns that file's path.
+ */
+export async function loadDemoOnFirstStart(ctx: AppContext): Promise<string | undefined> {
+  if (!(await hasSubjects(ctx))) {
+    console.error('First start: loading the demo data set.')
+    const summary = await loadDemoWithProgress(ctx, DEMO_DEFAULT_SUBJECTS)
+    for (const line of describeDemo(summary)) console.error(line)
+  }
+  return ensureDemoAdminKey(ctx)
+}
+
+async function hasSubjects(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('subject').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+function parseSubjects(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 10 || n > 20_000) {
+    throw new InvalidArgumentError('use a whole number from 10 to 20000')
+  }
+  return n
 }

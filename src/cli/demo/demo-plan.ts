@@ -1,13 +1,22 @@
 import type { DecisionInput } from '../../core/decision.js'
 import type { ReporterKind, ReportInput } from '../../core/report.js'
 import type { ContentInput, SubjectRef } from '../../core/subject.js'
-import { KNOWN_MEDIA } from './demo-banks.js'
-import { type DecisionTemplate, HIT_DECISIONS, noAction, toDecisionInput } from './demo-decisions.js'
-import { REPORT_SCENARIOS, type ReportScenario } from './demo-reports.js'
+import {
+  type ContentCategory,
+  contentDeck,
+  contentItem,
+  type PlannedContent,
+} from './demo-content.js'
+import {
+  type DecisionTemplate,
+  HIT_DECISIONS,
+  noAction,
+  toDecisionInput,
+} from './demo-decisions.js'
+import { REPORT_SCENARIOS, type ReportScenario, reporterFor } from './demo-reports.js'
 import { MORE_SCENARIOS, SPURIOUS_REPORTS } from './demo-reports-more.js'
-import { contentItem, type PlannedContent } from './demo-content.js'
+import type { Platform } from './demo-text.js'
 import { mulberry32, type Random } from './prng.js'
-import { reporterFor } from './demo-reporters.js'
 
 export type PlanEvent = { at: number; key: string } & (
   | { type: 'content'; input: ContentInput }
@@ -26,6 +35,14 @@ const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 const SCENARIOS = [...REPORT_SCENARIOS, ...MORE_SCENARIOS]
+const URGENT = [
+  'children_primary.suicide',
+  'illegal.csea',
+  'illegal.terrorism',
+  'illegal.suicide_self_harm',
+  'illegal.harassment.threat_to_life',
+  'illegal.intimate_image_abuse',
+]
 
 const HIT_REPORTS = {
   threat: { harm: 'illegal.harassment.threat_to_life', explanation: 'This message threatens me.' },
@@ -37,9 +54,12 @@ const HIT_REPORTS = {
 interface PlannedReport {
   at: number
   key: string
-  scenario: ReportScenario
+  harm: string
+  platform: Platform
   subject: SubjectRef
   url: string
+  explanations: readonly string[]
+  reporters: readonly ReporterKind[]
 }
 
 /**
@@ -51,7 +71,8 @@ export function planDemo(options: PlanOptions): PlanEvent[] {
   const reports = Math.max(4, Math.round((options.subjects * 80) / 300))
   const fresh = Math.round(reports * 0.6)
   const onContent = Math.round(reports * 0.25)
-  for (let n = 1; n <= options.subjects - fresh; n += 1) planner.content(n)
+  const deck = contentDeck(mulberry32(options.seed + 1), Math.max(1, options.subjects - fresh))
+  for (const [i, category] of deck.entries()) planner.content(i + 1, deck.length, category)
   for (let n = 1; n <= fresh; n += 1) planner.freshReport(n, n <= SCENARIOS.length)
   for (let n = 1; n <= onContent; n += 1) planner.reportOnContent(n)
   for (let n = 1; n <= reports - fresh - onContent; n += 1) planner.duplicateReport(n)
@@ -62,7 +83,8 @@ class DemoPlanner {
   readonly #events: PlanEvent[] = []
   readonly #contents: PlannedContent[] = []
   readonly #reports: PlannedReport[] = []
-  readonly #decided = new Set<string>()
+  /** When each subject's case is decided: later reports would open a new case. */
+  readonly #decided = new Map<string, number>()
   readonly #totalWeight = SCENARIOS.reduce((sum, s) => sum + s.weight, 0)
 
   constructor(
@@ -70,9 +92,10 @@ class DemoPlanner {
     private readonly span: number,
   ) {}
 
-  content(n: number): void {
-    const at = Math.floor(((n - 1 + this.random.next()) / 400) * 0 + this.random.next() * this.span)
-    const item = contentItem(this.random, n, at)
+  /** The n-th of `count` pieces of content; the platforms are growing, so more of it is recent. */
+  content(n: number, count: number, category: ContentCategory): void {
+    const at = this.#growing((n - 1 + this.random.next()) / count, MINUTE)
+    const item = contentItem(this.random, n, at, category)
     this.#contents.push(item)
     this.#events.push({ at, key: item.key, type: 'content', input: item.input })
     if (item.hit) this.#maybeDecide(item.key, at, HIT_DECISIONS[item.hit], true)
@@ -80,7 +103,7 @@ class DemoPlanner {
 
   freshReport(n: number, cover: boolean): void {
     const scenario = cover ? (SCENARIOS[n - 1] as ReportScenario) : this.#weightedScenario()
-    const at = Math.floor(this.random.next() * (this.span - HOUR))
+    const at = this.#growing(this.random.next(), HOUR)
     const id = `${scenario.platform}-reported-${scenario.kind}-${n}`
     const url = subjectUrl(scenario, id)
     const subject: SubjectRef = {
@@ -91,9 +114,14 @@ class DemoPlanner {
       text: this.random.pick(scenario.texts),
       url,
     }
-    const planned = { at, key: `${scenario.kind}:${id}`, scenario, subject, url }
+    const key = `${scenario.kind}:${id}`
+    const planned: PlannedReport = { ...scenario, at, key, subject, url }
     this.#reports.push(planned)
-    this.#report(planned, this.#reporterKind(scenario, cover), this.random.pick(scenario.explanations))
+    this.#report(
+      planned,
+      this.#reporterKind(scenario, cover),
+      this.random.pick(scenario.explanations),
+    )
     this.#maybeDecide(planned.key, at, this.random.pick(scenario.decisions), false)
   }
 
@@ -101,12 +129,20 @@ class DemoPlanner {
     const hits = this.#contents.filter((c) => c.hit && c.at < this.span - HOUR)
     const pool = hits.length > 0 && this.random.chance(0.5) ? hits : this.#contents
     const target = this.random.pick(pool)
-    const at = Math.min(target.at + this.random.int(5 * MINUTE, 2 * DAY), this.span - MINUTE)
+    const at = this.#later(target.key, target.at, this.random.int(5 * MINUTE, 2 * DAY))
     const url = target.input.url ?? `https://forum.example/p/${n}`
     const spurious = this.random.pick(SPURIOUS_REPORTS)
     const claim = target.hit ? HIT_REPORTS[target.hit] : spurious
-    const scenario = { ...(SCENARIOS[0] as ReportScenario), harm: claim.harm, platform: 'forum' as const }
-    const planned = { at, key: target.key, scenario, subject: subjectOf(target.input), url }
+    const planned: PlannedReport = {
+      at,
+      key: target.key,
+      harm: claim.harm,
+      platform: target.platform,
+      subject: subjectOf(target.input),
+      url,
+      explanations: [claim.explanation],
+      reporters: ['user'],
+    }
     this.#report(planned, 'user', claim.explanation)
     if (!target.hit) this.#maybeDecide(target.key, at, noAction(claim.harm, SPURIOUS_WHY), false)
   }
@@ -114,9 +150,9 @@ class DemoPlanner {
   duplicateReport(n: number): void {
     const original = this.#reports[n % Math.max(1, this.#reports.length)]
     if (!original) return
-    const at = Math.min(original.at + this.random.int(10 * MINUTE, 12 * HOUR), this.span - MINUTE)
-    const kind = original.scenario.reporters.includes('trusted_flagger') && this.random.chance(0.3)
-    const explanation = this.random.pick(original.scenario.explanations)
+    const at = this.#later(original.key, original.at, this.random.int(10 * MINUTE, 12 * HOUR))
+    const kind = original.reporters.includes('trusted_flagger') && this.random.chance(0.3)
+    const explanation = this.random.pick(original.explanations)
     this.#report({ ...original, at }, kind ? 'trusted_flagger' : 'user', explanation)
   }
 
@@ -130,22 +166,43 @@ class DemoPlanner {
   #report(planned: PlannedReport, kind: ReporterKind, explanation: string): void {
     const input: ReportInput = {
       subject: planned.subject,
-      harm: planned.scenario.harm,
+      harm: planned.harm,
       explanation,
       contentUrls: [planned.url],
-      reporter: reporterFor(this.random, kind, planned.scenario),
+      reporter: reporterFor(this.random, kind, planned.platform),
       goodFaith: true,
     }
     this.#events.push({ at: planned.at, key: planned.key, type: 'report', input })
   }
 
-  /** Older cases are more likely to have been decided; the newest mostly wait in the queues. */
+  /** `delay` after `from`, but before now and before the subject's case is decided. */
+  #later(key: string, from: number, delay: number): number {
+    const decidedAt = this.#decided.get(key)
+    if (decidedAt === undefined || from + delay < decidedAt) {
+      return Math.min(from + delay, this.span - MINUTE)
+    }
+    return from + Math.floor((decidedAt - from) * this.random.next())
+  }
+
+  /** A point in the span for a fraction in [0, 1): activity grows linearly towards now. */
+  #growing(fraction: number, margin: number): number {
+    return Math.floor(Math.sqrt(fraction) * (this.span - margin))
+  }
+
+  /**
+   * Urgent harms are decided within hours (all but the last day's); other cases wait longer, so
+   * the open queues hold mostly recent cases and about half of all cases end up decided.
+   */
   #maybeDecide(key: string, openedAt: number, template: DecisionTemplate, automated: boolean) {
     if (this.#decided.has(key)) return
     const age = this.span - openedAt
-    const at = openedAt + this.random.int(20 * MINUTE, 30 * HOUR)
-    if (!this.random.chance(age > 3 * DAY ? 0.62 : 0.2) || at > this.span - 10 * MINUTE) return
-    this.#decided.add(key)
+    const urgent = URGENT.some((harm) => template.harm.startsWith(harm))
+    const delay = urgent ? this.random.int(15 * MINUTE, 6 * HOUR) : this.random.int(HOUR, 3 * DAY)
+    const likely = age > 10 * DAY ? 0.45 : age > 3 * DAY ? 0.2 : 0.05
+    const at = openedAt + delay
+    if (!(urgent && age > DAY) && !this.random.chance(likely)) return
+    if (at > this.span - 10 * MINUTE) return
+    this.#decided.set(key, at)
     this.#events.push({ at, key, type: 'decision', input: toDecisionInput(template, automated) })
   }
 
@@ -183,5 +240,3 @@ function subjectUrl(scenario: ReportScenario, id: string): string {
   if (scenario.kind === 'image') return `https://${scenario.platform}.example/media/${id}.jpg`
   return `https://${scenario.platform}.example/m/${id}`
 }
-
-export { KNOWN_MEDIA }

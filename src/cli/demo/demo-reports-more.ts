@@ -104,7 +104,9 @@ export const MORE_SCENARIOS: readonly ReportScenario[] = [
     platform: 'forum',
     kind: 'text',
     surface: 'public',
-    texts: ['Tips to hide skipping meals from your parents: say you ate at a friend’s and wear layers.'],
+    texts: [
+      'Tips to hide skipping meals from your parents: say you ate at a friend’s and wear layers.',
+    ],
     explanations: ['This post coaches young people to hide an eating disorder.'],
     reporters: ['user'],
     decisions: [

@@ -1,7 +1,8 @@
-import type { ReporterKind } from '../../core/report.js'
+import type { ReporterKind, ReportInput } from '../../core/report.js'
 import type { SubjectKind, Surface } from '../../core/subject.js'
 import { type DecisionTemplate, GUIDELINES, illegal } from './demo-decisions.js'
 import type { Platform } from './demo-text.js'
+import type { Random } from './prng.js'
 
 /** A kind of notice people file, with the content it is about and how it is usually decided. */
 export interface ReportScenario {
@@ -25,6 +26,20 @@ export const AUTHORITIES = [
   { name: 'Counter Terrorism Referral Unit (demo)', email: 'referrals@ctru.police.example' },
   { name: 'Northshire Police Online Hate Crime Hub (demo)', email: 'hatecrime@northshire.example' },
 ]
+
+/** Who filed a notice: a platform user (sometimes with an email), a flagger or an authority. */
+export function reporterFor(
+  random: Random,
+  kind: ReporterKind,
+  platform: Platform,
+): ReportInput['reporter'] {
+  if (kind === 'trusted_flagger') return { kind, ...random.pick(TRUSTED_FLAGGERS) }
+  if (kind === 'authority') return { kind, ...random.pick(AUTHORITIES) }
+  const address = `reporter${random.int(100, 999)}@mail.example`
+  if (platform === 'forum' && random.chance(0.15)) return { kind: 'non_user', email: address }
+  const email = random.chance(0.35) ? { email: address } : {}
+  return { kind: 'user', id: `${platform}-user-${random.int(1, 160)}`, ...email }
+}
 
 const SUSPEND_WEEK: DecisionTemplate['actions'] = [
   { type: 'remove' },
@@ -73,7 +88,7 @@ export const REPORT_SCENARIOS: readonly ReportScenario[] = [
       'This post stirs up hatred against people because of their religion.',
       'It tells landlords to refuse tenants because of their ethnicity.',
     ],
-    reporters: ['user', 'user', 'user', 'authority'],
+    reporters: ['user', 'user', 'user', 'user', 'user', 'authority'],
     decisions: [
       {
         harm: 'illegal.hate',
@@ -156,7 +171,7 @@ export const REPORT_SCENARIOS: readonly ReportScenario[] = [
       'This post invites support for a proscribed organisation.',
       'The account raises money for a proscribed organisation.',
     ],
-    reporters: ['authority', 'trusted_flagger', 'user'],
+    reporters: ['trusted_flagger', 'user', 'user', 'authority'],
     decisions: [
       {
         harm: 'illegal.terrorism',
