@@ -1,4 +1,10 @@
+import { sql } from 'kysely'
+import pg from 'pg'
 import type { ContentInput } from '../src/core/subject.js'
+import type { ListEntry, MatchInput } from '../src/detection/matcher.js'
+import type { Db } from '../src/storage/database.js'
+import type { DatabaseSchema } from '../src/storage/schema/database.js'
+import type { TestHarness } from './harness.js'
 
 let counter = 0
 
@@ -44,4 +50,86 @@ export function decisionInput(overrides: Record<string, unknown> = {}): Record<s
     automatedDecision: 'not',
     ...overrides,
   }
+}
+
+/** A bank entry as the matchers see it. */
+export function listEntry(value: string, overrides: Partial<ListEntry> = {}): ListEntry {
+  counter += 1
+  return {
+    entryId: `entry-${counter}`,
+    bankId: 'bank-1',
+    bankName: 'test-bank',
+    harm: 'illegal.fraud',
+    action: 'review',
+    value,
+    ...overrides,
+  }
+}
+
+/** What a matcher looks at: text content with no URL or media unless given. */
+export function matchInput(overrides: Partial<MatchInput> = {}): MatchInput {
+  return { kind: 'text', surface: 'public', text: '', url: null, media: [], ...overrides }
+}
+
+const CORE_TABLES = ['subject', 'report', 'moderation_case', 'audit_entry'] as const
+
+/** Row counts of the tables (by default the core ones), read straight from the database. */
+export async function countRows<T extends keyof DatabaseSchema = (typeof CORE_TABLES)[number]>(
+  db: Db,
+  tables: readonly T[] = CORE_TABLES as unknown as readonly T[],
+): Promise<Record<T, number>> {
+  const counts = {} as Record<T, number>
+  for (const table of tables) {
+    const row = await db
+      .selectFrom(table as keyof DatabaseSchema)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    counts[table] = Number(row.n)
+  }
+  return counts
+}
+
+/**
+ * Closes a harness; on PostgreSQL it first waits until the pool's connections have really gone.
+ * @NOTE src/storage/database.ts gives the pg Pool no 'error' listener and Pool.end() resolves
+ * before its clients have closed, so the harness's `drop database … with (force)` can kill a
+ * closing connection and crash the test process with "terminating connection due to
+ * administrator command". Waiting here avoids that race until the pool gets a listener.
+ */
+export async function closeHarness(h: TestHarness): Promise<void> {
+  const serverUrl = postgresServerUrl()
+  if (h.dialect === 'postgres' && serverUrl) {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(
+      h.ctx.db,
+    )
+    const name = rows[0]?.name
+    const destroy = h.ctx.destroy
+    h.ctx.destroy = async () => {
+      await destroy()
+      if (name) await waitForNoConnections(serverUrl, name)
+    }
+  }
+  await h.close()
+}
+
+async function waitForNoConnections(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    for (let i = 0; i < 100; i += 1) {
+      const result = await client.query(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [database],
+      )
+      if (result.rows[0]?.n === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/** The PostgreSQL server the tests use (TEST_DATABASE_URL), if any. */
+export function postgresServerUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL
 }

@@ -119,5 +119,4 @@ describe('slaDeadline', () => {
     const general = routeCase(taxonomy, { harm: 'illegal.fraud', source: 'user_report' })
     expect(slaDeadline(opened, general.queue).toISOString()).toBe('2026-11-25T09:00:00.000Z')
   })
-
 })

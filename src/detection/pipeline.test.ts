@@ -8,7 +8,14 @@ function fixed(name: string, action: SignalInput['action']): Matcher {
   return {
     name,
     match: () => [
-      { source: 'classifier', harm: 'illegal.hate', score: 0.9, action, matcher: name, evidence: {} },
+      {
+        source: 'classifier',
+        harm: 'illegal.hate',
+        score: 0.9,
+        action,
+        matcher: name,
+        evidence: {},
+      },
     ],
   }
 }
@@ -16,11 +23,16 @@ function fixed(name: string, action: SignalInput['action']): Matcher {
 describe('DetectionPipeline', () => {
   it('runs the built-in matchers over loaded banks and takes the strictest verdict', async () => {
     const pipeline = new DetectionPipeline(1_000)
-    pipeline.loadBanks({
-      sha256: [],
-      url: [listEntry('evil.example', { action: 'review' })],
-      keyword: [listEntry('scam', { action: 'block' })],
-    })
+    expect(pipeline.bankRevision).toBe(-1)
+    pipeline.loadBanks(
+      {
+        sha256: [],
+        url: [listEntry('evil.example', { action: 'review' })],
+        keyword: [listEntry('scam', { action: 'block' })],
+      },
+      3,
+    )
+    expect(pipeline.bankRevision).toBe(3)
     const result = await pipeline.run(
       matchInput({ text: 'a scam at https://evil.example/x', url: null }),
     )
@@ -34,7 +46,7 @@ describe('DetectionPipeline', () => {
 
   it('allows content that no matcher flags', async () => {
     const pipeline = new DetectionPipeline(1_000)
-    pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam')] })
+    pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam')] }, 1)
     expect(await pipeline.run(matchInput({ text: 'a nice day' }))).toEqual({
       signals: [],
       verdict: 'allow',
@@ -61,7 +73,7 @@ describe('DetectionPipeline', () => {
         }),
     }
     const pipeline = new DetectionPipeline(50, [hanging, fixed('fast', 'review')])
-    pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam', { action: 'hold' })] })
+    pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam', { action: 'hold' })] }, 1)
     const started = performance.now()
     const result = await pipeline.run(matchInput({ text: 'scam' }))
     expect(performance.now() - started).toBeLessThan(1_000)

@@ -20,7 +20,10 @@ describe('UrlListMatcher with an exact URL', () => {
   const matcher = matcherWith(listEntry('https://phish.example/login'))
 
   it('matches the URL in text and as the content URL, with the evidence', () => {
-    const entry = listEntry('https://phish.example/login', { harm: 'illegal.fraud', action: 'hold' })
+    const entry = listEntry('https://phish.example/login', {
+      harm: 'illegal.fraud',
+      action: 'hold',
+    })
     const signals = matcherWith(entry).match(
       matchInput({ text: 'log in at https://phish.example/login now' }),
     )
@@ -100,7 +103,9 @@ describe('UrlListMatcher with a bare domain', () => {
       listEntry('evil.example', { bankName: 'b' }),
     )
     const signals = two.match(
-      matchInput({ text: 'https://evil.example/1 https://x.evil.example/2 https://evil.example/1' }),
+      matchInput({
+        text: 'https://evil.example/1 https://x.evil.example/2 https://evil.example/1',
+      }),
     )
     expect(signals.map((s) => [s.evidence.bank, s.evidence.url])).toEqual([
       ['a', 'https://evil.example/1'],
