@@ -36,7 +36,9 @@ export async function createAppContext(
   overrides: ContextOverrides = {},
 ): Promise<AppContext> {
   const logger = overrides.logger ?? createLogger(config.logLevel)
-  const database = await createDatabase(overrides.database ?? config.database)
+  const database = await createDatabase(overrides.database ?? config.database, (error) =>
+    logger.warn({ err: error }, 'a database connection was closed; it will be replaced'),
+  )
   if (overrides.migrate !== false) await migrateToLatest(database.db)
   const jobs = new JobQueue(database.sql, {
     [JOB.webhookDeliver]: {

@@ -136,5 +136,6 @@ export function printableConfig(config: Config): Config {
   if (config.database.kind !== 'postgres') return config
   const url = new URL(config.database.url)
   if (url.password) url.password = '****'
+  if (url.searchParams.has('password')) url.searchParams.set('password', '****')
   return { ...config, database: { ...config.database, url: url.toString() } }
 }

@@ -88,11 +88,7 @@ describe('routeCase priority', () => {
     expect(priorityOf('no.such.harm', 'user_report')).toBe(priorityOf(null, 'user_report'))
   })
 
-  // @NOTE bug: routeCase promises "severity first, then how much the source is trusted", but
-  // priority = severity * 20 + trust with trust up to 30, so the source can outweigh a whole
-  // severity step: an authority's harassment report (severity 4: 80 + 30 = 110) outranks a
-  // user's CSEA report (severity 5: 100 + 0), and a CSEA case joined by it leaves child_safety.
-  it.fails('never lets source trust outweigh a higher severity', () => {
+  it('never lets source trust outweigh a higher severity', () => {
     for (const lowSource of SIGNAL_SOURCES) {
       for (const highSource of SIGNAL_SOURCES) {
         expect(priorityOf('illegal.csea', lowSource)).toBeGreaterThan(

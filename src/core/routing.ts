@@ -38,10 +38,13 @@ export interface Routing {
   priority: number
 }
 
-/** Severity first, then how much the source is trusted (Ofcom ICU C5). */
+/**
+ * Severity first, then how much the source is trusted (Ofcom ICU C5): trust (at most 30) never
+ * outweighs a step of severity (100).
+ */
 export function routeCase(taxonomy: Taxonomy, input: RoutingInput): Routing {
   const severity = input.harm ? (taxonomy.get(input.harm)?.severity ?? 2) : 2
-  const priority = severity * 20 + SOURCE_TRUST[input.source]
+  const priority = severity * 100 + SOURCE_TRUST[input.source]
   return { queue: pickQueue(taxonomy, input), priority }
 }
 
@@ -55,6 +58,15 @@ function pickQueue(taxonomy: Taxonomy, input: RoutingInput): QueueDefinition {
     return byId('trusted_flaggers')
   }
   return byId('general')
+}
+
+/** The more urgent of two queues: the earlier in DEFAULT_QUEUES (child safety first). */
+export function moreUrgentQueue(a: string, b: string): string {
+  const rank = (id: string) => {
+    const index = DEFAULT_QUEUES.findIndex((queue) => queue.id === id)
+    return index === -1 ? DEFAULT_QUEUES.length : index
+  }
+  return rank(b) < rank(a) ? b : a
 }
 
 export function slaDeadline(openedAt: Date, queue: QueueDefinition): Date {

@@ -1,6 +1,6 @@
 import type { ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
-import { routeCase, slaDeadline } from '../core/routing.js'
+import { moreUrgentQueue, routeCase, slaDeadline } from '../core/routing.js'
 import type { SignalSource } from '../core/signal.js'
 import type { Taxonomy } from '../core/taxonomy.js'
 import type { Executor } from '../storage/database.js'
@@ -76,7 +76,9 @@ async function escalateIfMoreUrgent(
   if (routing.priority <= open.priority) return open
   const deadline = slaDeadline(open.createdAt, routing.queue)
   const sooner = new Date(Math.min(deadline.getTime(), open.slaDeadline.getTime()))
-  const changes = { priority: routing.priority, slaDeadline: sooner, queue: routing.queue.id, at }
+  // @NOTE A case never leaves a more urgent queue: a CSEA case stays with child safety.
+  const queue = moreUrgentQueue(open.queue, routing.queue.id)
+  const changes = { priority: routing.priority, slaDeadline: sooner, queue, at }
   await raiseCasePriority(tx, open.id, changes)
   await recordAudit(tx, actor, at, [
     {

@@ -5,12 +5,7 @@ import { postgresServerUrl } from '../../test/factories.js'
 import { createDatabase } from './database.js'
 
 describe.skipIf(!dialects().includes('postgres'))('createDatabase on PostgreSQL', () => {
-  // @NOTE bug: the pg Pool made by createDatabase has no 'error' listener, so when the server
-  // ends an idle pooled connection (a restart, failover, idle_session_timeout, an admin's
-  // pg_terminate_backend or `drop database … with (force)`) the Pool emits 'error' to no one
-  // and the process dies with an uncaught "terminating connection due to administrator command".
-  // The same race makes test harness teardown on PostgreSQL flaky (see closeHarness).
-  it.fails('survives the server closing an idle pooled connection', async () => {
+  it('survives the server closing an idle pooled connection', async () => {
     const serverUrl = postgresServerUrl() as string
     const options = await freshDatabase('postgres')
     if (options.kind !== 'postgres') throw new Error('expected a PostgreSQL database')

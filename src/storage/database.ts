@@ -30,11 +30,22 @@ export interface DatabaseHandle {
 
 const INT8_OID = 20
 
-export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.kind === 'postgres' ? createPostgres(options) : createPglite(options)
+/** Told about connection-level errors that no query is waiting for (e.g. a server restart). */
+export type ConnectionErrorListener = (error: Error) => void
+
+export async function createDatabase(
+  options: DatabaseOptions,
+  onConnectionError: ConnectionErrorListener = () => {},
+): Promise<DatabaseHandle> {
+  return options.kind === 'postgres'
+    ? createPostgres(options, onConnectionError)
+    : createPglite(options)
 }
 
-function createPostgres(options: { url: string; poolSize: number }): DatabaseHandle {
+function createPostgres(
+  options: { url: string; poolSize: number },
+  onConnectionError: ConnectionErrorListener,
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize,
@@ -45,6 +56,9 @@ function createPostgres(options: { url: string; poolSize: number }): DatabaseHan
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   })
+  // @NOTE An idle client the server closed emits 'error' on the pool; without a listener
+  // the process would crash. The pool drops that client and opens a new one when needed.
+  pool.on('error', onConnectionError)
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) })
   return {
     kind: 'postgres',

@@ -179,11 +179,7 @@ describe.each(dialects())('cases on %s', (dialect) => {
     })
   })
 
-  // @NOTE bug: a more urgent report moves the open case to the new report's queue, so a CSEA
-  // case joined by a report that routes elsewhere (here terrorism from a trusted flagger, whose
-  // priority 125 beats the user's CSEA report at 100) leaves child_safety, the queue whose
-  // moderators may see CSEA material; the case's harm stays illegal.csea.
-  it.fails('keeps a CSEA case in child_safety when another report raises it', async () => {
+  it('keeps a CSEA case in child_safety when another report raises it', async () => {
     const target = subject()
     const csea = await file('illegal.csea', { subject: target })
     await file('illegal.terrorism', { subject: target, role: 'trusted_flagger' })

@@ -14,14 +14,16 @@ export class KeywordListMatcher implements Matcher {
   match(input: MatchInput): SignalInput[] {
     const pattern = this.#compiled()
     if (!pattern || input.text.length === 0) return []
-    const text = normaliseText(input.text)
+    const folded = foldWithOffsets(input.text)
     const signals: SignalInput[] = []
-    for (const match of text.matchAll(pattern)) {
+    for (const match of folded.text.matchAll(pattern)) {
       const term = match[1] ?? ''
       const start = (match.index ?? 0) + (match[0].length - term.length)
-      for (const entry of this.terms.get(term)) {
-        signals.push(toSignal(entry, term, start))
-      }
+      const offsets: [number, number] = [
+        folded.starts[start] ?? 0,
+        folded.ends[start + term.length - 1] ?? input.text.length,
+      ]
+      for (const entry of this.terms.get(term)) signals.push(toSignal(entry, term, offsets))
     }
     return signals
   }
@@ -43,11 +45,33 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu
+
+/**
+ * Folds the text one character cluster at a time, remembering where each folded code unit came
+ * from, so a match can be reported at its place in the text as sent ('…' folds to '...').
+ */
+export function foldWithOffsets(text: string): { text: string; starts: number[]; ends: number[] } {
+  let folded = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  for (const match of text.matchAll(CLUSTER)) {
+    const start = match.index ?? 0
+    const piece = normaliseText(match[0])
+    folded += piece
+    for (let i = 0; i < piece.length; i += 1) {
+      starts.push(start)
+      ends.push(start + match[0].length)
+    }
+  }
+  return { text: folded, starts, ends }
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-function toSignal(entry: ListEntry, term: string, start: number): SignalInput {
+function toSignal(entry: ListEntry, term: string, offsets: [number, number]): SignalInput {
   return {
     source: 'keyword_list',
     harm: entry.harm,
@@ -59,7 +83,7 @@ function toSignal(entry: ListEntry, term: string, start: number): SignalInput {
       bankId: entry.bankId,
       entryId: entry.entryId,
       term,
-      offsets: [start, start + term.length],
+      offsets,
     },
   }
 }

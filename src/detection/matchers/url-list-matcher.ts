@@ -49,8 +49,14 @@ export function isBareDomain(value: string): boolean {
   return !value.includes('/') && /^[\p{L}\p{N}.-]+$/u.test(value.trim())
 }
 
+/** Lower case, punycode (so `bücher.example` equals `xn--bcher-kva.example`), no trailing dot. */
 export function canonicalHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.+$/, '')
+  const bare = host.trim().toLowerCase().replace(/\.+$/, '')
+  try {
+    return new URL(`http://${bare}`).hostname
+  } catch {
+    return bare
+  }
 }
 
 /** Lower-case scheme and host, no default port, no fragment, no trailing dot. */
