@@ -49,7 +49,9 @@ export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
-      field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+      field: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)].join(
+        '.',
+      ),
       message: v.message ?? 'is invalid',
     }))
     const first = details[0]

@@ -10,7 +10,7 @@ import { findCase, listCases } from '../storage/repos/case-repo.js'
 import { listDecisionsForCase } from '../storage/repos/decision-repo.js'
 import { listReportsForCase } from '../storage/repos/report-repo.js'
 import { listSignalsForSubject } from '../storage/repos/signal-repo.js'
-import { findSubject } from '../storage/repos/subject-repo.js'
+import { anySubjectExists, findSubject } from '../storage/repos/subject-repo.js'
 
 export interface CaseView {
   case: ModerationCase
@@ -42,4 +42,9 @@ export async function getCaseView(db: Db, id: string): Promise<CaseView> {
 
 export function listCaseQueue(db: Db, query: CaseListQuery) {
   return listCases(db, query)
+}
+
+/** True once any content or report has been recorded (an empty install has none). */
+export function hasAnySubject(db: Db): Promise<boolean> {
+  return anySubjectExists(db)
 }

@@ -23,7 +23,11 @@ export async function deliverWebhook(ctx: ServiceContext, attempt: DeliveryAttem
   const delivery = await findDelivery(ctx.db, attempt.deliveryId)
   if (!delivery || delivery.status === 'delivered') return
   const endpoint = await findEndpoint(ctx.db, delivery.endpointId)
-  if (!endpoint?.enabled) return
+  if (!endpoint?.enabled) {
+    const outcome = { statusCode: null, error: 'the endpoint was disabled', durationMs: 0 }
+    await finishAttempt(ctx, { ...attempt, final: true }, { ...outcome, started: ctx.clock.now() })
+    return
+  }
   const body = JSON.stringify(delivery.payload)
   const started = ctx.clock.now()
   const headers = signWebhook({

@@ -9,6 +9,7 @@ import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempo
 import { loadMedia } from './load-media.js'
 import { openOrJoinCase } from './open-case.js'
 import type { ServiceContext } from './service-context.js'
+import { emitWebhookEvent } from './webhook-events.js'
 
 export interface IngestResult extends Record<string, unknown> {
   subjectId: string
@@ -96,6 +97,13 @@ async function recordIngest(
     harm: strongest?.harm ?? null,
     source: strongest?.source ?? 'rule',
   })
+  if (detection.verdict === 'block') {
+    await emitWebhookEvent(db, ctx.jobs, at, 'content.blocked', {
+      subject: { id: input.id, kind: input.kind, authorId: input.author?.id ?? null },
+      caseId: opened.case.id,
+      harms: [...new Set(signals.map((s) => s.harm))],
+    })
+  }
   return { ...result, caseId: opened.case.id }
 }
 

@@ -13,10 +13,12 @@ export class Worker {
   #stopped = true
   #loop: Promise<void> | undefined
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly idleMs = 250,
-  ) {}
+  readonly #idleMs: number
+
+  /** Polls every VIGIL_AUDIT_SEAL_INTERVAL_MS when idle: that bounds how long an entry stays unsealed. */
+  constructor(private readonly ctx: AppContext) {
+    this.#idleMs = ctx.config.audit.sealIntervalMs
+  }
 
   /** Runs every due job once and seals pending audit entries; returns how much it did. */
   async runOnce(): Promise<number> {
@@ -51,10 +53,10 @@ export class Worker {
     while (!this.#stopped) {
       try {
         const done = await this.runOnce()
-        if (done === 0) await sleep(this.idleMs)
+        if (done === 0) await sleep(this.#idleMs)
       } catch (error) {
         this.ctx.logger.error({ err: error }, 'worker round failed')
-        await sleep(this.idleMs * 4)
+        await sleep(this.#idleMs * 4)
       }
     }
   }

@@ -49,10 +49,10 @@ describe.each(dialects())('bad input on %s', (dialect) => {
   })
 
   it('refuses a body that is not JSON as unsupported_media_type', async () => {
-    const res = await expectNothingWritten(() =>
-      raw('/v1/content', '<content id="p1"/>', 'application/xml'),
-    )
-    expect(expectError(res, 415, 'unsupported_media_type').message).toMatch(/application\/json/)
+    for (const type of ['application/xml', 'text/plain']) {
+      const res = await expectNothingWritten(() => raw('/v1/content', '<content id="p1"/>', type))
+      expect(expectError(res, 415, 'unsupported_media_type').message).toMatch(/application\/json/)
+    }
   })
 
   it('refuses wrong types and names the field', async () => {

@@ -177,6 +177,17 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
       expect(disabled.statusCode).toBe(204)
     })
 
+    it('gives up on queued deliveries when their endpoint is disabled', async () => {
+      const endpoint = await register(h, `${receiver.base}/ok`, ['decision.recorded'])
+      const before = receiver.on('/ok').length
+      await decide(h, [{ type: 'remove' }])
+      await h.call('platform', 'DELETE', `/v1/webhooks/${endpoint.id}`)
+      await h.worker.drain()
+      expect(receiver.on('/ok')).toHaveLength(before)
+      const [queued] = await deliveries(h, endpoint.id)
+      expect(queued).toMatchObject({ status: 'dead', lastError: 'the endpoint was disabled' })
+    })
+
     it('sends only the events an endpoint subscribed to, and none for no_action', async () => {
       const endpoint = await register(h, `${receiver.base}/ok`, ['action.requested'])
       const before = receiver.on('/ok').length

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander'
 import type { AppContext } from '../../context.js'
+import { hasAnySubject } from '../../services/case-view.js'
 import { DEMO_DEFAULT_SUBJECTS } from '../demo/demo-data.js'
 import { ensureDemoAdminKey } from '../demo/demo-key.js'
 import { describeDemo, loadDemoWithProgress } from '../demo/demo-progress.js'
@@ -31,17 +32,12 @@ export function demoCommand(): Command {
  * working admin key is in `<dataDir>/demo-admin.key`. Returns that file's path.
  */
 export async function loadDemoOnFirstStart(ctx: AppContext): Promise<string | undefined> {
-  if (!(await hasSubjects(ctx))) {
+  if (!(await hasAnySubject(ctx.db))) {
     console.error('First start: loading the demo data set.')
     const summary = await loadDemoWithProgress(ctx, DEMO_DEFAULT_SUBJECTS)
     for (const line of describeDemo(summary)) console.error(line)
   }
   return ensureDemoAdminKey(ctx)
-}
-
-async function hasSubjects(ctx: AppContext): Promise<boolean> {
-  const row = await ctx.db.selectFrom('subject').select('id').limit(1).executeTakeFirst()
-  return row !== undefined
 }
 
 function parseSubjects(value: string): number {

@@ -70,3 +70,8 @@ export async function findSubject(db: Executor, id: string): Promise<Subject | u
   const row = await db.selectFrom('subject').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? rowToSubject(row) : undefined
 }
+
+export async function anySubjectExists(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('subject').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
