@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { Executor } from '../database.js'
+import type { AuditEntryTable } from '../schema/audit-entry.js'
 
 export interface AuditEntry {
   id: number
@@ -19,18 +20,7 @@ export type NewAuditEntry = Pick<
   'occurredAt' | 'actor' | 'action' | 'entityType' | 'entityId' | 'data'
 >
 
-type AuditRow = {
-  id: number
-  occurred_at: Date
-  actor: string
-  action: string
-  entity_type: string
-  entity_id: string
-  data: Record<string, unknown>
-  chain_seq: number | null
-  prev_hash: string | null
-  hash: string | null
-}
+type AuditRow = Selectable<AuditEntryTable>
 
 export function rowToAuditEntry(row: AuditRow): AuditEntry {
   return {

@@ -1,11 +1,9 @@
+import type { Selectable } from 'kysely'
 import type { Decision } from '../../core/decision.js'
 import type { Executor } from '../database.js'
 import type { DecisionTable } from '../schema/decision.js'
 
-type DecisionRow = Omit<DecisionTable, 'ground' | 'actions'> & {
-  ground: Decision['ground']
-  actions: Decision['actions']
-}
+type DecisionRow = Selectable<DecisionTable>
 
 export function rowToDecision(row: DecisionRow): Decision {
   return {

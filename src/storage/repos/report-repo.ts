@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely'
 import type { Report, ReporterKind } from '../../core/report.js'
 import type { Executor } from '../database.js'
 import type { ReportTable } from '../schema/report.js'
 
-type ReportRow = Omit<ReportTable, 'content_urls'> & { content_urls: string[] }
+type ReportRow = Selectable<ReportTable>
 
 export function rowToReport(row: ReportRow): Report {
   return {

@@ -1,9 +1,10 @@
+import type { Selectable } from 'kysely'
 import type { Signal, SignalSource } from '../../core/signal.js'
 import type { Verdict } from '../../core/subject.js'
 import type { Executor } from '../database.js'
 import type { SignalTable } from '../schema/signal.js'
 
-type SignalRow = Omit<SignalTable, 'evidence'> & { evidence: Record<string, unknown> }
+type SignalRow = Selectable<SignalTable>
 
 export function rowToSignal(row: SignalRow): Signal {
   return {

@@ -1,20 +1,9 @@
+import type { Selectable } from 'kysely'
 import type { Subject, SubjectKind, Surface, Verdict } from '../../core/subject.js'
 import type { Executor } from '../database.js'
+import type { SubjectTable } from '../schema/subject.js'
 
-type SubjectRow = {
-  id: string
-  external_id: string
-  kind: string
-  surface: string
-  author_id: string | null
-  text: string | null
-  url: string | null
-  media: Subject['media']
-  metadata: Record<string, unknown>
-  verdict: string | null
-  created_at: Date
-  updated_at: Date
-}
+type SubjectRow = Selectable<SubjectTable>
 
 export function rowToSubject(row: SubjectRow): Subject {
   return {

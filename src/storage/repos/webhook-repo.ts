@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely'
 import type {
   DeliveryStatus,
   WebhookDelivery,
@@ -5,9 +6,13 @@ import type {
   WebhookEventType,
 } from '../../core/webhook.js'
 import type { Executor } from '../database.js'
-import type { WebhookAttemptTable, WebhookEndpointTable } from '../schema/webhook.js'
+import type {
+  WebhookAttemptTable,
+  WebhookDeliveryTable,
+  WebhookEndpointTable,
+} from '../schema/webhook.js'
 
-type EndpointRow = Omit<WebhookEndpointTable, 'events'> & { events: string[] }
+type EndpointRow = Selectable<WebhookEndpointTable>
 
 export function rowToEndpoint(row: EndpointRow): WebhookEndpoint {
   return {
@@ -66,18 +71,7 @@ export async function listSubscribedEndpoints(db: Executor, eventType: WebhookEv
   return endpoints.filter((e) => e.enabled && e.events.includes(eventType))
 }
 
-type DeliveryRow = {
-  id: string
-  endpoint_id: string
-  event_type: string
-  payload: Record<string, unknown>
-  status: string
-  attempts: number
-  last_status_code: number | null
-  last_error: string | null
-  created_at: Date
-  delivered_at: Date | null
-}
+type DeliveryRow = Selectable<WebhookDeliveryTable>
 
 export function rowToDelivery(row: DeliveryRow): WebhookDelivery {
   return {

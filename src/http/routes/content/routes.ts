@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.js'
 import { contentInputSchema } from '../../../core/subject.js'
-import { idempotencyClaim } from '../../../services/idempotency.js'
 import { ingestContent } from '../../../services/ingest-content.js'
-import { idempotencyHeaders } from '../idempotency-header.js'
+import { claimFromRequest, idempotencyHeaders } from '../idempotency-header.js'
 import { ingestResponseSchema } from './schema.js'
 
 export function contentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -21,10 +20,7 @@ export function contentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const key = request.headers['idempotency-key']
-        const claim = key
-          ? idempotencyClaim(`content:${request.actor.id}`, key, request.body)
-          : undefined
+        const claim = claimFromRequest(request, 'content')
         const result = await ingestContent(ctx, request.actor, request.body, claim)
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return reply.status(200).send(result.body)

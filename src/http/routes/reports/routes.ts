@@ -3,8 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../../context.js'
 import { reportInputSchema } from '../../../core/report.js'
 import { fileReport } from '../../../services/file-report.js'
-import { idempotencyClaim } from '../../../services/idempotency.js'
-import { idempotencyHeaders } from '../idempotency-header.js'
+import { claimFromRequest, idempotencyHeaders } from '../idempotency-header.js'
 
 const receiptSchema = z.object({
   reference: z.string().describe('Quote this when asking about the report'),
@@ -32,10 +31,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const key = request.headers['idempotency-key']
-        const claim = key
-          ? idempotencyClaim(`report:${request.actor.id}`, key, request.body)
-          : undefined
+        const claim = claimFromRequest(request, 'report')
         const result = await fileReport(ctx, request.actor, request.body, claim)
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return reply.status(201).send(result.body)

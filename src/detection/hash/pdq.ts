@@ -1,0 +1,125 @@
+// @NOTE Browser-safe PDQ (no node:* imports): hash, quality and the 8 dihedral hashes of a
+// decoded pixel buffer, bit-exact with Meta's C++ reference (facebook/ThreatExchange pdq/cpp)
+// given the same full-resolution pixels. Steps follow ../shared/research/hashing-rules.md §1;
+// every float operation is rounded to float32 in the reference's order (deps.md §6).
+import { downsampleTo64 } from './pdq-blur.js'
+import { DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralOf, qualityOf64 } from './pdq-dct.js'
+import { bitsToHex } from './pdq-hex.js'
+import { lumaFromPixels, type PixelBuffer, type SixteenBitConvention } from './pdq-luma.js'
+
+export { DIHEDRAL_NAMES, type DihedralName } from './pdq-dct.js'
+export {
+  hammingDistance,
+  hammingDistanceWords,
+  isPdqHash,
+  PDQ_HEX_LENGTH,
+  parsePdqHash,
+  pdqHashToWords,
+} from './pdq-hex.js'
+export type { PixelBuffer, SixteenBitConvention } from './pdq-luma.js'
+
+/** Below this many pixels on either side the reference gives up: all-zero hash, quality 0. */
+export const PDQ_MIN_DIMENSION = 5
+/** pytx and HMA drop hashes under this quality. */
+export const PDQ_MIN_USEFUL_QUALITY = 50
+/** The usual match threshold (`PDQ_CONFIDENT_MATCH_THRESHOLD`). */
+export const PDQ_MATCH_DISTANCE = 31
+export const PDQ_ZERO_HASH = '0'.repeat(64)
+
+export interface PdqResult {
+  /** 64 hex digits, Meta's word order. */
+  hash: string
+  /** 0–100; below 50 the hash says little about the picture. */
+  quality: number
+}
+
+export type PdqDihedralHashes = Record<DihedralName, string>
+
+export interface PdqDihedralResult {
+  quality: number
+  hashes: PdqDihedralHashes
+}
+
+export interface PdqOptions {
+  /** How 16-bit samples become 8-bit (default `high-byte`); see SixteenBitConvention. */
+  sixteenBit?: SixteenBitConvention
+}
+
+/**
+ * Torben's median, as the reference computes it (float32 `guess`). For 256 values it returns
+ * the 128th smallest.
+ */
+export function torbenMedian(values: Float32Array): number {
+  const n = values.length
+  const half = (n + 1) >> 1
+  let min = values[0] ?? 0
+  let max = min
+  for (const v of values) {
+    if (v < min) min = v
+    if (v > max) max = v
+  }
+  for (;;) {
+    const guess = Math.fround(Math.fround(min + max) / 2)
+    let less = 0
+    let greater = 0
+    let maxBelow = min
+    let minAbove = max
+    for (const v of values) {
+      if (v < guess) {
+        less++
+        if (v > maxBelow) maxBelow = v
+      } else if (v > guess) {
+        greater++
+        if (v < minAbove) minAbove = v
+      }
+    }
+    if (less <= half && greater <= half) {
+      if (less >= half) return maxBelow
+      return n - greater >= half ? guess : minAbove
+    }
+    if (less > greater) max = maxBelow
+    else min = minAbove
+  }
+}
+
+/** The 16×16 DCT block and quality of an image: PDQ up to, not including, the bits. */
+export function pdqDctFromLuma(
+  luma: Float32Array,
+  rows: number,
+  cols: number,
+): { block: Float32Array; quality: number } | undefined {
+  if (rows < PDQ_MIN_DIMENSION || cols < PDQ_MIN_DIMENSION) return undefined
+  const small = downsampleTo64(luma, rows, cols)
+  return { block: dct64To16(small), quality: qualityOf64(small) }
+}
+
+/** Hex of a 16×16 DCT block: bits above its Torben median. */
+export function blockToHash(block: Float32Array): string {
+  return bitsToHex(block, torbenMedian(block))
+}
+
+/** PDQ hash and quality of a float32 luma image (rows × cols, row-major; overwritten). */
+export function pdqHashFromLuma(luma: Float32Array, rows: number, cols: number): PdqResult {
+  const dct = pdqDctFromLuma(luma, rows, cols)
+  if (!dct) return { hash: PDQ_ZERO_HASH, quality: 0 }
+  return { hash: blockToHash(dct.block), quality: dct.quality }
+}
+
+/** PDQ hash and quality of decoded pixels (luma from the first three channels; alpha ignored). */
+export function pdqHash(image: PixelBuffer, options: PdqOptions = {}): PdqResult {
+  return pdqHashFromLuma(lumaFromPixels(image, options.sixteenBit), image.height, image.width)
+}
+
+/**
+ * PDQ quality and the hashes of all 8 orientations of the image (`hash` is the image as it
+ * is), computed from one DCT as the reference's `pdqDihedralHash256esFromFloatLuma` does.
+ */
+export function pdqDihedralHashes(image: PixelBuffer, options: PdqOptions = {}): PdqDihedralResult {
+  const luma = lumaFromPixels(image, options.sixteenBit)
+  const dct = pdqDctFromLuma(luma, image.height, image.width)
+  const hashes = {} as PdqDihedralHashes
+  for (const name of DIHEDRAL_NAMES) {
+    hashes[name] = dct ? blockToHash(dihedralOf(dct.block, name)) : PDQ_ZERO_HASH
+  }
+  return { quality: dct?.quality ?? 0, hashes }
+}
