@@ -7,6 +7,7 @@ import { DetectionPipeline } from './detection/pipeline.js'
 import { createLogger, type Logger } from './logger.js'
 import { ApiKeyAuthenticator } from './services/api-keys.js'
 import { reloadBankMatchers } from './services/banks.js'
+import { IngestBatcher } from './services/ingest-batcher.js'
 import { JOB, type ServiceContext } from './services/service-context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './storage/database.js'
 import { JobQueue } from './storage/job-queue.js'
@@ -57,9 +58,11 @@ export async function createAppContext(
     taxonomy: buildTaxonomy(config.terms),
     jobs,
     detection: new DetectionPipeline(2_000, overrides.matchers),
+    ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
     destroy: async () => {
+      await ctx.ingest.drain()
       await jobs.stop()
       await database.destroy()
     },

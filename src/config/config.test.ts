@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       role: 'all',
       logLevel: 'info',
       media: { maxBytes: 10 * 1024 * 1024, fetchTimeoutMs: 5000 },
+      ingest: { batchMax: 256, concurrentBatches: 2 },
       network: { allowPrivate: false },
       audit: { sealIntervalMs: 250 },
       webhooks: { retryLimit: 12, retryDelaySeconds: 5, timeoutMs: 10_000 },

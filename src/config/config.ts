@@ -49,6 +49,8 @@ const settingsSchema = z.object({
   VIGIL_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   VIGIL_ALLOW_PRIVATE_NETWORK: bool.default(false),
   VIGIL_PG_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  VIGIL_INGEST_BATCH_MAX: z.coerce.number().int().min(1).max(5000).default(256),
+  VIGIL_INGEST_CONCURRENT_BATCHES: z.coerce.number().int().min(1).max(64).default(2),
   VIGIL_AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   VIGIL_WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).max(50).default(12),
   VIGIL_WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
@@ -68,6 +70,8 @@ export interface Config {
   role: (typeof ROLES)[number]
   logLevel: (typeof LOG_LEVELS)[number]
   media: { maxBytes: number; fetchTimeoutMs: number }
+  /** Group commit of allowed content: batch size and how many batches may be in flight. */
+  ingest: { batchMax: number; concurrentBatches: number }
   network: { allowPrivate: boolean }
   audit: { sealIntervalMs: number }
   webhooks: { retryLimit: number; retryDelaySeconds: number; timeoutMs: number }
@@ -116,6 +120,10 @@ function toConfig(s: Settings): Config {
     role: s.VIGIL_ROLE,
     logLevel: s.VIGIL_LOG_LEVEL,
     media: { maxBytes: s.VIGIL_MEDIA_MAX_BYTES, fetchTimeoutMs: s.VIGIL_FETCH_TIMEOUT_MS },
+    ingest: {
+      batchMax: s.VIGIL_INGEST_BATCH_MAX,
+      concurrentBatches: s.VIGIL_INGEST_CONCURRENT_BATCHES,
+    },
     network: { allowPrivate: s.VIGIL_ALLOW_PRIVATE_NETWORK },
     audit: { sealIntervalMs: s.VIGIL_AUDIT_SEAL_INTERVAL_MS },
     webhooks: {

@@ -47,10 +47,12 @@ export class DetectionPipeline {
   }
 
   async run(input: MatchInput): Promise<DetectionResult> {
-    const deadline = AbortSignal.timeout(this.deadlineMs)
+    // @NOTE One controller and timer per run: cheaper on the hot path than AbortSignal.timeout.
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), this.deadlineMs)
     const settled = await Promise.allSettled(
-      this.#matchers.map((matcher) => withDeadline(matcher, input, deadline)),
-    )
+      this.#matchers.map((matcher) => withDeadline(matcher, input, controller.signal)),
+    ).finally(() => clearTimeout(timer))
     const signals: SignalInput[] = []
     const failures: DetectionResult['failures'] = []
     settled.forEach((outcome, i) => {

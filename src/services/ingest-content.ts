@@ -2,9 +2,9 @@ import type { Actor } from '../core/roles.js'
 import type { SignalInput } from '../core/signal.js'
 import type { ContentInput, MediaRecord, Verdict } from '../core/subject.js'
 import { verdictOpensCase } from '../core/verdict.js'
+import type { DetectionResult } from '../detection/pipeline.js'
 import type { Executor } from '../storage/database.js'
-import { writeIngestedSubject } from '../storage/repos/ingest-repo.js'
-import type { SubjectUpsert } from '../storage/repos/subject-repo.js'
+import { type IngestWrite, writeIngestedSubjects } from '../storage/repos/ingest-repo.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { loadMedia } from './load-media.js'
 import { openOrJoinCase } from './open-case.js'
@@ -20,8 +20,10 @@ export interface IngestResult extends Record<string, unknown> {
 }
 
 /**
- * Runs detection on content before it is published and records the subject, its signals and,
- * unless the verdict is allow, a case. Detection runs outside the transaction.
+ * Runs detection on content before it is published, then records the subject, its signals and,
+ * unless the verdict is allow, a case. Detection runs outside any transaction. Allowed content
+ * without an Idempotency-Key goes through the group-commit batcher; the rest runs in one
+ * transaction with its case and stored response.
  */
 export async function ingestContent(
   ctx: ServiceContext,
@@ -38,44 +40,49 @@ export async function ingestContent(
       url: input.url ?? null,
       media,
     })
-    const records: MediaRecord[] = media.map((m) => ({
-      sha256: m.sha256,
-      bytes: m.bytes.length,
-      ...(m.mimeType ? { mimeType: m.mimeType } : {}),
-      ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),
-    }))
     const at = ctx.clock.now()
-    const write = async (db: Executor) => {
-      const result = await recordIngest(db, ctx, actor, at, input, records, detection)
-      await store(db, 200, result, at)
-      return result
+    const write = ingestWrite(actor, at, input, toMediaRecords(media), detection)
+    if (!claim && !verdictOpensCase(detection.verdict)) {
+      const subjectId = await ctx.ingest.write(write)
+      return { statusCode: 200, body: ingestResult(subjectId, write, detection), replayed: false }
     }
-    // @NOTE Allowed content without an Idempotency-Key is one statement: no transaction needed.
-    const alone = !claim && !verdictOpensCase(detection.verdict)
-    const body = alone ? await write(ctx.db) : await ctx.db.transaction().execute(write)
+    const body = await ctx.db.transaction().execute(async (tx) => {
+      const [subjectId] = await writeIngestedSubjects(tx, [write])
+      const result = ingestResult(subjectId as string, write, detection)
+      const withCase = await openCaseIfNeeded(tx, ctx, actor, input, result)
+      await store(tx, 200, withCase, at)
+      return withCase
+    })
     return { statusCode: 200, body, replayed: false }
   })
 }
 
-async function recordIngest(
-  db: Executor,
-  ctx: ServiceContext,
+function ingestWrite(
   actor: Actor,
   at: Date,
   input: ContentInput,
   media: MediaRecord[],
-  detection: Awaited<ReturnType<ServiceContext['detection']['run']>>,
-): Promise<IngestResult> {
+  detection: DetectionResult,
+): IngestWrite {
   const signals = detection.signals.map((s) => ({ ...s, id: crypto.randomUUID(), createdAt: at }))
-  const subjectId = await writeIngestedSubject(
-    db,
-    subjectFromInput(input, media, detection.verdict, at),
+  return {
+    subject: {
+      id: crypto.randomUUID(),
+      externalId: input.id,
+      kind: input.kind,
+      surface: input.surface,
+      authorId: input.author?.id ?? null,
+      text: input.text ?? null,
+      url: input.url ?? null,
+      media,
+      metadata: input.metadata,
+      verdict: detection.verdict,
+      at,
+    },
     signals,
-    {
-      occurredAt: at,
+    audit: {
       actor: actor.id,
       action: 'content.ingested',
-      entityType: 'subject',
       data: {
         externalId: input.id,
         kind: input.kind,
@@ -83,55 +90,57 @@ async function recordIngest(
         signals: signals.length,
       },
     },
-  )
-  const result: IngestResult = {
+  }
+}
+
+function ingestResult(
+  subjectId: string,
+  write: IngestWrite,
+  detection: DetectionResult,
+): IngestResult {
+  return {
     subjectId,
     verdict: detection.verdict,
-    signals: signals.map(({ createdAt: _c, ...signal }) => signal),
+    signals: write.signals.map(({ createdAt: _c, ...signal }) => signal),
     ...(detection.failures.length > 0 ? { failures: detection.failures } : {}),
   }
-  if (!verdictOpensCase(detection.verdict)) return result
-  const strongest = strongestSignal(signals, ctx)
-  const opened = await openOrJoinCase(db, ctx.taxonomy, actor, at, {
-    subjectId,
+}
+
+async function openCaseIfNeeded(
+  tx: Executor,
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ContentInput,
+  result: IngestResult,
+): Promise<IngestResult> {
+  if (!verdictOpensCase(result.verdict)) return result
+  const at = ctx.clock.now()
+  const strongest = strongestSignal(result.signals, ctx)
+  const opened = await openOrJoinCase(tx, ctx.taxonomy, actor, at, {
+    subjectId: result.subjectId,
     harm: strongest?.harm ?? null,
     source: strongest?.source ?? 'rule',
   })
-  if (detection.verdict === 'block') {
-    await emitWebhookEvent(db, ctx.jobs, at, 'content.blocked', {
+  if (result.verdict === 'block') {
+    await emitWebhookEvent(tx, ctx.jobs, at, 'content.blocked', {
       subject: { id: input.id, kind: input.kind, authorId: input.author?.id ?? null },
       caseId: opened.case.id,
-      harms: [...new Set(signals.map((s) => s.harm))],
+      harms: [...new Set(result.signals.map((s) => s.harm))],
     })
   }
   return { ...result, caseId: opened.case.id }
 }
 
-function subjectFromInput(
-  input: ContentInput,
-  media: MediaRecord[],
-  verdict: Verdict,
-  at: Date,
-): SubjectUpsert {
-  return {
-    id: crypto.randomUUID(),
-    externalId: input.id,
-    kind: input.kind,
-    surface: input.surface,
-    authorId: input.author?.id ?? null,
-    text: input.text ?? null,
-    url: input.url ?? null,
-    media,
-    metadata: input.metadata,
-    verdict,
-    at,
-  }
+function toMediaRecords(media: Awaited<ReturnType<typeof loadMedia>>): MediaRecord[] {
+  return media.map((m) => ({
+    sha256: m.sha256,
+    bytes: m.bytes.length,
+    ...(m.mimeType ? { mimeType: m.mimeType } : {}),
+    ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),
+  }))
 }
 
-function strongestSignal(
-  signals: readonly SignalInput[],
-  ctx: ServiceContext,
-): SignalInput | undefined {
+function strongestSignal(signals: readonly SignalInput[], ctx: ServiceContext) {
   const severity = (s: SignalInput) => ctx.taxonomy.get(s.harm)?.severity ?? 0
   return [...signals].sort((a, b) => severity(b) - severity(a) || b.score - a.score)[0]
 }

@@ -3,6 +3,7 @@ import type { Taxonomy } from '../core/taxonomy.js'
 import type { DetectionPipeline } from '../detection/pipeline.js'
 import type { Db } from '../storage/database.js'
 import type { JobQueue } from '../storage/job-queue.js'
+import type { IngestBatcher } from './ingest-batcher.js'
 
 export interface ServiceSettings {
   media: { maxBytes: number; fetchTimeoutMs: number }
@@ -17,6 +18,8 @@ export interface ServiceContext {
   taxonomy: Taxonomy
   jobs: JobQueue
   detection: DetectionPipeline
+  /** Group commit for allowed content on the hot path. */
+  ingest: IngestBatcher
   settings: ServiceSettings
 }
 

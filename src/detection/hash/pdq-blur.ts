@@ -1,132 +1,142 @@
 // @NOTE Browser-safe. Steps 3–4 of PDQ (hashing-rules.md §1): two passes of a Jarosz (box)
-// filter along rows then columns, then decimation to 64×64. Every add, subtract and divide is
-// rounded to float32 in the reference's order: the running sums carry float32 rounding error,
-// so the order of operations is part of the result.
+// filter, each along rows then along columns, then decimation to 64×64.
+//
+// Bit-exact with the reference: every add, subtract and divide is rounded to float32 in the
+// order of its `box1DFloat` (see pdq-box.ts). Fast: the image streams through in blocks of
+// rows (luma → rows → columns → rows), so the working set stays in cache, and the last two
+// passes compute only what decimation samples: the second row pass divides only at the 64
+// sampled columns and the second column pass runs only down those columns. Every sampled value
+// sees exactly the operations it would see in the reference.
+import {
+  boxRows4,
+  boxRows4Sampled,
+  type ColumnBox,
+  columnBox,
+  drainRow,
+  LANES,
+  pushRow,
+} from './pdq-box.js'
 
-const f32 = Math.fround
-const PASSES = 2
+/** Writes the float32 luma of image row `row` into `target` from `offset` (width values). */
+export type RowReader = (row: number, target: Float32Array, offset: number) => void
 
 /** The reference's window: `(dimension + 2·64 − 1) / (2·64)`, integer division. */
 export function jaroszWindowSize(dimension: number): number {
   return Math.floor((dimension + 127) / 128)
 }
 
-/** The four phases of the reference's `box1DFloat`, as counts. */
-function phases(length: number, window: number): [number, number, number, number] {
-  const half = Math.floor((window + 2) / 2)
-  return [half - 1, window - half + 1, length - window, half - 1]
-}
-
-/** One row of `box1DFloat`, contiguous: `length` samples from `start`. */
-function boxRow(
-  input: Float32Array,
-  output: Float32Array,
-  start: number,
-  length: number,
-  window: number,
-): void {
-  const [p1, p2, p3, p4] = phases(length, window)
-  let sum = 0
-  let count = 0
-  let ri = start
-  let li = start
-  let oi = start
-  for (let i = 0; i < p1; i++, count++) sum = f32(sum + input[ri++]!)
-  for (let i = 0; i < p2; i++) {
-    sum = f32(sum + input[ri++]!)
-    output[oi++] = sum / ++count
-  }
-  for (let i = 0; i < p3; i++) {
-    sum = f32(sum + input[ri++]!)
-    sum = f32(sum - input[li++]!)
-    output[oi++] = sum / count
-  }
-  for (let i = 0; i < p4; i++) {
-    sum = f32(sum - input[li++]!)
-    output[oi++] = sum / --count
-  }
-}
-
-function boxAlongRows(
-  input: Float32Array,
-  output: Float32Array,
-  rows: number,
-  cols: number,
-  window: number,
-): void {
-  for (let r = 0; r < rows; r++) boxRow(input, output, r * cols, cols, window)
-}
-
 /**
- * `box1DFloat` down every column at once, a row at a time (cache-friendly). Each column's
- * running sum lives in `sums` (Float32Array, so each store rounds), and sees exactly the
- * operations it would see column by column.
+ * Sample positions of the reference's `decimateFloat`, centres: `(int)((i + 0.5)·n / 64)` for
+ * i = 0…63 (ascending; repeats when n < 64), then a −1 sentinel.
  */
-function boxAlongColumns(
-  input: Float32Array,
-  output: Float32Array,
-  rows: number,
-  cols: number,
-  window: number,
-): void {
-  const [p1, p2, p3, p4] = phases(rows, window)
-  const sums = new Float32Array(cols)
-  let ri = 0
-  let li = 0
-  let oi = 0
-  let count = 0
-  for (let i = 0; i < p1; i++, ri += cols, count++) addRow(sums, input, ri)
-  for (let i = 0; i < p2; i++, ri += cols, oi += cols) {
-    addRow(sums, input, ri)
-    divideRow(sums, output, oi, ++count)
-  }
-  for (let i = 0; i < p3; i++, ri += cols, li += cols, oi += cols) {
-    for (let j = 0; j < cols; j++) {
-      sums[j]! += input[ri + j]!
-      sums[j]! -= input[li + j]!
-      output[oi + j] = sums[j]! / count
-    }
-  }
-  for (let i = 0; i < p4; i++, li += cols, oi += cols) {
-    for (let j = 0; j < cols; j++) sums[j]! -= input[li + j]!
-    divideRow(sums, output, oi, --count)
-  }
-}
-
-function addRow(sums: Float32Array, input: Float32Array, offset: number): void {
-  for (let j = 0; j < sums.length; j++) sums[j]! += input[offset + j]!
-}
-
-function divideRow(sums: Float32Array, output: Float32Array, offset: number, count: number): void {
-  for (let j = 0; j < sums.length; j++) output[offset + j] = sums[j]! / count
-}
-
-/** Sample positions of the reference's `decimateFloat`: centres, `(int)((i + 0.5)·n / 64)`. */
 export function decimationIndices(dimension: number): Int32Array {
-  const indices = new Int32Array(64)
+  const indices = new Int32Array(65).fill(-1)
   for (let i = 0; i < 64; i++) indices[i] = Math.floor(((i + 0.5) * dimension) / 64)
   return indices
 }
 
-/**
- * Blurs `luma` (rows × cols, row-major; overwritten) and decimates it to 64×64. A 64×64 input
- * is used as is, as the reference's `pdqFloat256FromFloatLuma` does.
- */
-export function downsampleTo64(luma: Float32Array, rows: number, cols: number): Float32Array {
-  if (rows === 64 && cols === 64) return Float32Array.from(luma.subarray(0, 4096))
-  const alongRows = jaroszWindowSize(cols)
-  const alongColumns = jaroszWindowSize(rows)
-  const scratch = new Float32Array(rows * cols)
-  for (let pass = 0; pass < PASSES; pass++) {
-    boxAlongRows(luma, scratch, rows, cols, alongRows)
-    boxAlongColumns(scratch, luma, rows, cols, alongColumns)
+/** The blur-and-decimate pipeline for one image, fed `LANES` rows at a time. */
+class Downsampler {
+  private readonly alongRows: number
+  private readonly alongColumns: number
+  /** First row pass output, a ring of the last rows (a multiple of LANES, ≥ window + LANES). */
+  private readonly ring: Float32Array
+  private readonly ringRows: number
+  private readonly luma: Float32Array
+  /** First column pass output, waiting for the second row pass. */
+  private readonly blurred: Float32Array
+  private readonly sums = new Float32Array(LANES)
+  private readonly columns: ColumnBox
+  private readonly colIndex: Int32Array
+  /** Second row pass at the sampled columns: rows × 64 (plus a block of slack). */
+  readonly sampled: Float32Array
+  private pending = 0
+  private produced = 0
+
+  constructor(
+    private readonly read: RowReader,
+    private readonly rows: number,
+    private readonly cols: number,
+  ) {
+    this.alongRows = jaroszWindowSize(cols)
+    this.alongColumns = jaroszWindowSize(rows)
+    this.ringRows = Math.ceil((this.alongColumns + LANES) / LANES) * LANES
+    this.ring = new Float32Array(this.ringRows * cols)
+    this.luma = new Float32Array(LANES * cols)
+    this.blurred = new Float32Array(LANES * cols)
+    this.columns = columnBox(cols, this.alongColumns)
+    this.colIndex = decimationIndices(cols)
+    this.sampled = new Float32Array((rows + LANES) * 64)
   }
-  const out = new Float32Array(4096)
+
+  private slot(row: number): number {
+    return (row % this.ringRows) * this.cols
+  }
+
+  /** First row pass over rows `start…start+3` (rows past the end are scratch, never read). */
+  private block(start: number): void {
+    const { cols, ring, alongColumns } = this
+    const n = Math.min(LANES, this.rows - start)
+    for (let b = 0; b < n; b++) this.read(start + b, this.luma, b * cols)
+    boxRows4(this.luma, 0, ring, this.slot(start), cols, this.alongRows, this.sums)
+    for (let row = start; row < start + n; row++) {
+      const old = row >= alongColumns ? this.slot(row - alongColumns) : 0
+      const at = this.pending * cols
+      if (pushRow(this.columns, ring, this.slot(row), ring, old, this.blurred, at)) this.emitted()
+    }
+  }
+
+  /** One more first-pass output row is in `blurred`; run the second row pass per block. */
+  private emitted(): void {
+    if (++this.pending < LANES && this.produced + this.pending < this.rows) return
+    const { cols, alongRows, colIndex, sampled, sums } = this
+    boxRows4Sampled(this.blurred, 0, cols, alongRows, colIndex, sampled, this.produced * 64, sums)
+    this.produced += this.pending
+    this.pending = 0
+  }
+
+  run(): Float32Array {
+    for (let start = 0; start < this.rows; start += LANES) this.block(start)
+    for (let li = this.rows - this.alongColumns; this.produced + this.pending < this.rows; li++) {
+      drainRow(this.columns, this.ring, this.slot(li), this.blurred, this.pending * this.cols)
+      this.emitted()
+    }
+    return sampledColumns(this.sampled, this.rows, this.alongColumns)
+  }
+}
+
+/** The second column pass, down the 64 sampled columns only, kept at the 64 sampled rows. */
+function sampledColumns(sampled: Float32Array, rows: number, window: number): Float32Array {
   const rowIndex = decimationIndices(rows)
-  const colIndex = decimationIndices(cols)
-  for (let i = 0; i < 64; i++) {
-    const base = rowIndex[i]! * cols
-    for (let j = 0; j < 64; j++) out[i * 64 + j] = luma[base + colIndex[j]!]!
+  const out = new Float32Array(4096)
+  const box = columnBox(64, window)
+  const line = new Float32Array(64)
+  let produced = 0
+  let k = 0
+  const keep = () => {
+    while (rowIndex[k] === produced) out.set(line, 64 * k++)
+    produced++
+  }
+  for (let r = 0; r < rows && k < 64; r++) {
+    const old = r >= window ? (r - window) * 64 : 0
+    if (pushRow(box, sampled, r * 64, sampled, old, line, 0)) keep()
+  }
+  for (let li = rows - window; k < 64; li++) {
+    drainRow(box, sampled, li * 64, line, 0)
+    keep()
   }
   return out
+}
+
+/**
+ * Blurs the rows × cols luma image that `read` delivers and decimates it to 64×64. A 64×64
+ * input is used as is, as the reference's `pdqFloat256FromFloatLuma` does.
+ */
+export function downsampleTo64(read: RowReader, rows: number, cols: number): Float32Array {
+  if (rows === 64 && cols === 64) {
+    const out = new Float32Array(4096)
+    for (let r = 0; r < 64; r++) read(r, out, r * 64)
+    return out
+  }
+  return new Downsampler(read, rows, cols).run()
 }

@@ -5,7 +5,12 @@
 import { downsampleTo64 } from './pdq-blur.js'
 import { DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralOf, qualityOf64 } from './pdq-dct.js'
 import { bitsToHex } from './pdq-hex.js'
-import { lumaFromPixels, type PixelBuffer, type SixteenBitConvention } from './pdq-luma.js'
+import {
+  type LumaRowReader,
+  lumaRowReader,
+  type PixelBuffer,
+  type SixteenBitConvention,
+} from './pdq-luma.js'
 
 export { DIHEDRAL_NAMES, type DihedralName } from './pdq-dct.js'
 export {
@@ -82,14 +87,17 @@ export function torbenMedian(values: Float32Array): number {
   }
 }
 
-/** The 16×16 DCT block and quality of an image: PDQ up to, not including, the bits. */
-export function pdqDctFromLuma(
-  luma: Float32Array,
+/**
+ * The 16×16 DCT block and quality of the rows × cols luma image that `read` delivers: PDQ up
+ * to, not including, the bits. Undefined below 5 px on either side.
+ */
+export function pdqDct(
+  read: LumaRowReader,
   rows: number,
   cols: number,
 ): { block: Float32Array; quality: number } | undefined {
   if (rows < PDQ_MIN_DIMENSION || cols < PDQ_MIN_DIMENSION) return undefined
-  const small = downsampleTo64(luma, rows, cols)
+  const small = downsampleTo64(read, rows, cols)
   return { block: dct64To16(small), quality: qualityOf64(small) }
 }
 
@@ -98,25 +106,32 @@ export function blockToHash(block: Float32Array): string {
   return bitsToHex(block, torbenMedian(block))
 }
 
-/** PDQ hash and quality of a float32 luma image (rows × cols, row-major; overwritten). */
-export function pdqHashFromLuma(luma: Float32Array, rows: number, cols: number): PdqResult {
-  const dct = pdqDctFromLuma(luma, rows, cols)
+function hashOf(read: LumaRowReader, rows: number, cols: number): PdqResult {
+  const dct = pdqDct(read, rows, cols)
   if (!dct) return { hash: PDQ_ZERO_HASH, quality: 0 }
   return { hash: blockToHash(dct.block), quality: dct.quality }
 }
 
+/** PDQ hash and quality of a float32 luma image (rows × cols, row-major). */
+export function pdqHashFromLuma(luma: Float32Array, rows: number, cols: number): PdqResult {
+  if (luma.length < rows * cols) throw new RangeError(`luma needs ${rows * cols} values`)
+  const read: LumaRowReader = (r, target, offset) =>
+    target.set(luma.subarray(r * cols, (r + 1) * cols), offset)
+  return hashOf(read, rows, cols)
+}
+
 /** PDQ hash and quality of decoded pixels (luma from the first three channels; alpha ignored). */
 export function pdqHash(image: PixelBuffer, options: PdqOptions = {}): PdqResult {
-  return pdqHashFromLuma(lumaFromPixels(image, options.sixteenBit), image.height, image.width)
+  return hashOf(lumaRowReader(image, options.sixteenBit), image.height, image.width)
 }
 
 /**
  * PDQ quality and the hashes of all 8 orientations of the image (`hash` is the image as it
- * is), computed from one DCT as the reference's `pdqDihedralHash256esFromFloatLuma` does.
+ * is), from one DCT, as the reference's `pdqDihedralHash256esFromFloatLuma` does.
  */
 export function pdqDihedralHashes(image: PixelBuffer, options: PdqOptions = {}): PdqDihedralResult {
-  const luma = lumaFromPixels(image, options.sixteenBit)
-  const dct = pdqDctFromLuma(luma, image.height, image.width)
+  const read = lumaRowReader(image, options.sixteenBit)
+  const dct = pdqDct(read, image.height, image.width)
   const hashes = {} as PdqDihedralHashes
   for (const name of DIHEDRAL_NAMES) {
     hashes[name] = dct ? blockToHash(dihedralOf(dct.block, name)) : PDQ_ZERO_HASH
