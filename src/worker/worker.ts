@@ -20,20 +20,25 @@ export class Worker {
     this.#idleMs = ctx.config.audit.sealIntervalMs
   }
 
-  /** Runs every due job once and seals pending audit entries; returns how much it did. */
-  async runOnce(): Promise<number> {
+  /**
+   * Seals every pending audit entry and runs one batch of due jobs per queue. `done` counts
+   * both; `backlog` says a queue filled its batch, so more jobs may be waiting right now.
+   */
+  async runOnce(): Promise<{ done: number; backlog: boolean }> {
     let done = await sealAuditLog(this.ctx)
+    let backlog = false
     for (const handler of HANDLERS) {
       const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)
       await Promise.all(jobs.map((job) => this.#runJob(handler, job)))
       done += jobs.length
+      backlog ||= jobs.length === handler.batchSize
     }
-    return done
+    return { done, backlog }
   }
 
   async drain(maxRounds = 1000): Promise<void> {
     for (let round = 0; round < maxRounds; round += 1) {
-      if ((await this.runOnce()) === 0) return
+      if ((await this.runOnce()).done === 0) return
     }
     throw new Error(`the queue did not drain in ${maxRounds} rounds`)
   }
@@ -52,8 +57,10 @@ export class Worker {
   async #poll(): Promise<void> {
     while (!this.#stopped) {
       try {
-        const done = await this.runOnce()
-        if (done === 0) await sleep(this.#idleMs)
+        // @NOTE Sealing takes everything pending, so only a job backlog skips the pause:
+        // under a stream of writes the sealer runs every interval, not in a tight loop.
+        const { backlog } = await this.runOnce()
+        if (!backlog) await sleep(this.#idleMs)
       } catch (error) {
         this.ctx.logger.error({ err: error }, 'worker round failed')
         await sleep(this.#idleMs * 4)
