@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config.js'
 import { auditCommand } from './commands/audit.js'
 import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
+import { hashCommand } from './commands/hash.js'
 import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
 import { serveCommand } from './commands/serve.js'
@@ -25,6 +26,7 @@ export function buildCli(): Command {
     keysCommand(),
     auditCommand(),
     demoCommand(),
+    hashCommand(),
     configCommand(),
   ]) {
     program.addCommand(command)

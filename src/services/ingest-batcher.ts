@@ -81,7 +81,7 @@ export class IngestBatcher {
       )
       this.stats.batches += 1
       this.stats.writes += batch.length
-      batch.forEach((waiter, i) => waiter.resolve(ids[i] as string))
+      for (const [i, waiter] of batch.entries()) waiter.resolve(ids[i] as string)
     } catch (error) {
       for (const waiter of batch) waiter.reject(error)
     }

@@ -14,7 +14,7 @@
 //   cast keeps only the low byte, so pytx-resources/I16.png hashes as noise there (quality 100)
 //   and only `low-byte` matches its row of local-cpp-reference.csv.
 // - GIF and other multi-page files: the first frame/page.
-import sharp from 'sharp'
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp'
 import { AppError } from '../../core/errors.js'
 import { type ImageFormat, sniffImageFormat } from './image-format.js'
 import { type PixelBuffer, type SixteenBitConvention, toEightBit } from './pdq-luma.js'
@@ -61,9 +61,9 @@ function undecodable(message: string, cause?: unknown): AppError {
   return new AppError('unsupported_media_type', message, { cause })
 }
 
-function sharpInput(bytes: Uint8Array, options: DecodeOptions): sharp.Sharp {
+function sharpInput(bytes: Uint8Array, maxPixels: number | false): Sharp {
   return sharp(bytes, {
-    limitInputPixels: options.maxPixels,
+    limitInputPixels: maxPixels,
     ignoreIcc: true,
     // @NOTE Browsers show truncated and slightly damaged images, so they are hashed too
     // (cutting off a file's last bytes must not evade matching); broken headers still fail.
@@ -73,22 +73,23 @@ function sharpInput(bytes: Uint8Array, options: DecodeOptions): sharp.Sharp {
   })
 }
 
-async function readHeader(bytes: Uint8Array, options: DecodeOptions): Promise<sharp.Metadata> {
+/** The header only (no pixel limit here: checkLimits reports oversized images clearly). */
+async function readHeader(bytes: Uint8Array): Promise<Metadata> {
   try {
-    return await sharpInput(bytes, options).metadata()
+    return await sharpInput(bytes, false).metadata()
   } catch (error) {
     throw undecodable(`cannot read the image header: ${(error as Error).message}`, error)
   }
 }
 
-function layoutOf(meta: sharp.Metadata): Layout {
+function layoutOf(meta: Metadata): Layout {
   if (meta.space === 'cmyk') return 'cmyk'
   return meta.channels <= 2 ? 'grey' : 'rgb'
 }
 
 /** The sharp pipeline to raw pixels: grey stays 1 channel, RGB 3, CMYK 4 (ink values). */
-function pipeline(bytes: Uint8Array, meta: sharp.Metadata, options: DecodeOptions): sharp.Sharp {
-  let image = sharpInput(bytes, options)
+function pipeline(bytes: Uint8Array, meta: Metadata, options: DecodeOptions): Sharp {
+  let image = sharpInput(bytes, options.maxPixels)
   const max = options.maxDimension
   if (max !== undefined && (meta.width > max || meta.height > max)) {
     image = image.resize({ width: max, height: max, fit: 'inside', withoutEnlargement: true })
@@ -106,27 +107,33 @@ function pipeline(bytes: Uint8Array, meta: sharp.Metadata, options: DecodeOption
 export function cmykToRgb(cmyk: Uint8Array, pixels: number): Uint8Array {
   const rgb = new Uint8Array(pixels * 3)
   for (let p = 0, s = 0, d = 0; p < pixels; p++, s += 4, d += 3) {
-    const nk = 255 - cmyk[s + 3]!
+    const nk = 255 - (cmyk[s + 3] ?? 0)
     for (let c = 0; c < 3; c++) {
-      const t = cmyk[s + c]! * nk + 128
+      const t = (cmyk[s + c] ?? 0) * nk + 128
       rgb[d + c] = nk - (((t >> 8) + t) >> 8)
     }
   }
   return rgb
 }
 
-function samples(data: Buffer, info: sharp.OutputInfo, options: DecodeOptions): Uint8Array {
-  const pixels = info.width * info.height
-  if (info.depth === 'ushort') {
+/** 8-bit samples from sharp's raw output (16-bit and CMYK converted as documented above). */
+function samples(
+  data: Buffer,
+  info: OutputInfo,
+  meta: Metadata,
+  options: DecodeOptions,
+): Uint8Array {
+  const layout = layoutOf(meta)
+  if (layout === 'cmyk') return cmykToRgb(data, info.width * info.height)
+  if (meta.depth === 'ushort') {
     const aligned = data.byteOffset % 2 === 0 ? data : Buffer.from(data)
     const wide = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.length >> 1)
     return toEightBit(wide, options.sixteenBit)
   }
-  if (info.channels === 4) return cmykToRgb(data, pixels)
   return new Uint8Array(data.buffer, data.byteOffset, data.length)
 }
 
-function checkLimits(bytes: Uint8Array, meta: sharp.Metadata | undefined, limits: DecodeLimits) {
+function checkLimits(bytes: Uint8Array, meta: Metadata | undefined, limits: DecodeLimits) {
   if (!meta && bytes.length > limits.maxInputBytes) {
     throw tooLarge(`image is ${bytes.length} bytes; the limit is ${limits.maxInputBytes}`, {
       bytes: bytes.length,
@@ -134,11 +141,14 @@ function checkLimits(bytes: Uint8Array, meta: sharp.Metadata | undefined, limits
     })
   }
   if (meta && meta.width * meta.height > limits.maxPixels) {
-    throw tooLarge(`image is ${meta.width}×${meta.height} pixels; the limit is ${limits.maxPixels}`, {
-      width: meta.width,
-      height: meta.height,
-      maxPixels: limits.maxPixels,
-    })
+    throw tooLarge(
+      `image is ${meta.width}×${meta.height} pixels; the limit is ${limits.maxPixels}`,
+      {
+        width: meta.width,
+        height: meta.height,
+        maxPixels: limits.maxPixels,
+      },
+    )
   }
 }
 
@@ -147,13 +157,16 @@ function checkLimits(bytes: Uint8Array, meta: sharp.Metadata | undefined, limits
  * full resolution (or shrunk to `maxDimension` in fast mode). Throws an AppError:
  * `payload_too_large` past the limits, `unsupported_media_type` for anything undecodable.
  */
-export async function decodeImage(bytes: Uint8Array, options: DecodeOptions): Promise<DecodedImage> {
+export async function decodeImage(
+  bytes: Uint8Array,
+  options: DecodeOptions,
+): Promise<DecodedImage> {
   checkLimits(bytes, undefined, options)
   const format = sniffImageFormat(bytes)
   if (!format) throw undecodable('not a JPEG, PNG, GIF, WebP, AVIF/HEIF or TIFF image')
-  const meta = await readHeader(bytes, options)
+  const meta = await readHeader(bytes)
   checkLimits(bytes, meta, options)
-  let output: { data: Buffer; info: sharp.OutputInfo }
+  let output: { data: Buffer; info: OutputInfo }
   try {
     output = await pipeline(bytes, meta, options).toBuffer({ resolveWithObject: true })
   } catch (error) {
@@ -163,8 +176,8 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions): Pr
   return {
     width: info.width,
     height: info.height,
-    channels: info.channels === 4 ? 3 : info.channels,
-    data: samples(data, info, options),
+    channels: layoutOf(meta) === 'cmyk' ? 3 : info.channels,
+    data: samples(data, info, meta, options),
     format,
     sourceWidth: meta.width,
     sourceHeight: meta.height,

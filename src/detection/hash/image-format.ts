@@ -19,7 +19,7 @@ const TIFF_SIGNATURES = [
 function ascii(bytes: Uint8Array, start: number, length: number): string {
   let text = ''
   for (let i = start; i < start + length && i < bytes.length; i++) {
-    text += String.fromCharCode(bytes[i]!)
+    text += String.fromCharCode(bytes[i] ?? 0)
   }
   return text
 }
@@ -32,7 +32,12 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): bo
 /** AVIF or HEIF from an ISO-BMFF `ftyp` box (major and compatible brands); else undefined. */
 function isoImageFormat(bytes: Uint8Array): ImageFormat | undefined {
   if (bytes.length < 16 || ascii(bytes, 4, 4) !== 'ftyp') return undefined
-  const size = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0
+  const size =
+    (((bytes[0] ?? 0) << 24) |
+      ((bytes[1] ?? 0) << 16) |
+      ((bytes[2] ?? 0) << 8) |
+      (bytes[3] ?? 0)) >>>
+    0
   const end = Math.min(bytes.length, Math.max(16, size))
   const brands = [ascii(bytes, 8, 4)]
   for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(bytes, at, 4))

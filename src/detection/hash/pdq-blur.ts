@@ -17,8 +17,10 @@ import {
   pushRow,
 } from './pdq-box.js'
 
-/** Writes the float32 luma of image row `row` into `target` from `offset` (width values). */
-export type RowReader = (row: number, target: Float32Array, offset: number) => void
+/** Delivers the float32 luma image row by row (see pdq-luma.ts). */
+export interface RowSource {
+  readRow(row: number, target: Float32Array, offset: number): void
+}
 
 /** The reference's window: `(dimension + 2·64 − 1) / (2·64)`, integer division. */
 export function jaroszWindowSize(dimension: number): number {
@@ -54,7 +56,7 @@ class Downsampler {
   private produced = 0
 
   constructor(
-    private readonly read: RowReader,
+    private readonly source: RowSource,
     private readonly rows: number,
     private readonly cols: number,
   ) {
@@ -77,7 +79,7 @@ class Downsampler {
   private block(start: number): void {
     const { cols, ring, alongColumns } = this
     const n = Math.min(LANES, this.rows - start)
-    for (let b = 0; b < n; b++) this.read(start + b, this.luma, b * cols)
+    for (let b = 0; b < n; b++) this.source.readRow(start + b, this.luma, b * cols)
     boxRows4(this.luma, 0, ring, this.slot(start), cols, this.alongRows, this.sums)
     for (let row = start; row < start + n; row++) {
       const old = row >= alongColumns ? this.slot(row - alongColumns) : 0
@@ -113,30 +115,34 @@ function sampledColumns(sampled: Float32Array, rows: number, window: number): Fl
   const line = new Float32Array(64)
   let produced = 0
   let k = 0
-  const keep = () => {
-    while (rowIndex[k] === produced) out.set(line, 64 * k++)
-    produced++
-  }
   for (let r = 0; r < rows && k < 64; r++) {
     const old = r >= window ? (r - window) * 64 : 0
-    if (pushRow(box, sampled, r * 64, sampled, old, line, 0)) keep()
+    if (!pushRow(box, sampled, r * 64, sampled, old, line, 0)) continue
+    for (; rowIndex[k] === produced; k++) out.set(line, 64 * k)
+    produced++
   }
-  for (let li = rows - window; k < 64; li++) {
+  for (let li = rows - window; k < 64; li++, produced++) {
     drainRow(box, sampled, li * 64, line, 0)
-    keep()
+    for (; rowIndex[k] === produced; k++) out.set(line, 64 * k)
   }
   return out
 }
 
 /**
- * Blurs the rows × cols luma image that `read` delivers and decimates it to 64×64. A 64×64
- * input is used as is, as the reference's `pdqFloat256FromFloatLuma` does.
+ * Blurs the rows × cols luma image that `source` delivers and decimates it to 64×64. A 64×64
+ * input is used as is (as the reference's `pdqHash256FromFloatLuma` does) unless `blur64`: its
+ * dihedral entry point blurs even then, and a window of 1 is not an exact identity in float32.
  */
-export function downsampleTo64(read: RowReader, rows: number, cols: number): Float32Array {
-  if (rows === 64 && cols === 64) {
+export function downsampleTo64(
+  source: RowSource,
+  rows: number,
+  cols: number,
+  blur64 = false,
+): Float32Array {
+  if (rows === 64 && cols === 64 && !blur64) {
     const out = new Float32Array(4096)
-    for (let r = 0; r < 64; r++) read(r, out, r * 64)
+    for (let r = 0; r < 64; r++) source.readRow(r, out, r * 64)
     return out
   }
-  return new Downsampler(read, rows, cols).run()
+  return new Downsampler(source, rows, cols).run()
 }

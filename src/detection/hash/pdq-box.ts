@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed-array reads in hot loops are in bounds by construction; `!` keeps them free of per-element undefined checks.
 // @NOTE Browser-safe. The reference's `box1DFloat` (facebook/ThreatExchange pdq/cpp
 // downscaling.cpp) over many lines at once, bit for bit. Per line, in order:
 //   phase 1: add the first `half − 1` samples;

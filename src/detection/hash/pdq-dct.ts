@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed-array reads in hot loops are in bounds by construction; `!` keeps them free of per-element undefined checks.
 // @NOTE Browser-safe. Steps 5–6 and 9 of PDQ (hashing-rules.md §1): the quality metric, the
 // 64→16 DCT and the dihedral transforms of its 16×16 output. Float32 throughout.
 

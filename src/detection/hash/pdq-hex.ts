@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: typed-array reads in hot loops are in bounds by construction; `!` keeps them free of per-element undefined checks.
 // @NOTE Browser-safe. PDQ hashes as text: 64 hex digits, sixteen 16-bit words printed from
 // word 15 down to word 0 (Meta's order), so bit 0 is the lowest bit of the last digit.
 import { InvalidInputError } from '../../core/errors.js'

@@ -6,8 +6,9 @@ import { downsampleTo64 } from './pdq-blur.js'
 import { DIHEDRAL_NAMES, type DihedralName, dct64To16, dihedralOf, qualityOf64 } from './pdq-dct.js'
 import { bitsToHex } from './pdq-hex.js'
 import {
-  type LumaRowReader,
-  lumaRowReader,
+  FloatLuma,
+  type LumaSource,
+  lumaSource,
   type PixelBuffer,
   type SixteenBitConvention,
 } from './pdq-luma.js'
@@ -21,7 +22,14 @@ export {
   parsePdqHash,
   pdqHashToWords,
 } from './pdq-hex.js'
-export type { PixelBuffer, SixteenBitConvention } from './pdq-luma.js'
+export {
+  FloatLuma,
+  type LumaSource,
+  lumaFromPixels,
+  lumaSource,
+  type PixelBuffer,
+  type SixteenBitConvention,
+} from './pdq-luma.js'
 
 /** Below this many pixels on either side the reference gives up: all-zero hash, quality 0. */
 export const PDQ_MIN_DIMENSION = 5
@@ -88,16 +96,18 @@ export function torbenMedian(values: Float32Array): number {
 }
 
 /**
- * The 16×16 DCT block and quality of the rows × cols luma image that `read` delivers: PDQ up
- * to, not including, the bits. Undefined below 5 px on either side.
+ * The 16×16 DCT block and quality of the rows × cols luma image that `source` delivers: PDQ up
+ * to, not including, the bits. Undefined below 5 px on either side. `blur64`: see
+ * downsampleTo64 (only a 64×64 input is affected).
  */
 export function pdqDct(
-  read: LumaRowReader,
+  source: LumaSource,
   rows: number,
   cols: number,
+  blur64 = false,
 ): { block: Float32Array; quality: number } | undefined {
   if (rows < PDQ_MIN_DIMENSION || cols < PDQ_MIN_DIMENSION) return undefined
-  const small = downsampleTo64(read, rows, cols)
+  const small = downsampleTo64(source, rows, cols, blur64)
   return { block: dct64To16(small), quality: qualityOf64(small) }
 }
 
@@ -106,8 +116,8 @@ export function blockToHash(block: Float32Array): string {
   return bitsToHex(block, torbenMedian(block))
 }
 
-function hashOf(read: LumaRowReader, rows: number, cols: number): PdqResult {
-  const dct = pdqDct(read, rows, cols)
+function hashOf(source: LumaSource, rows: number, cols: number): PdqResult {
+  const dct = pdqDct(source, rows, cols)
   if (!dct) return { hash: PDQ_ZERO_HASH, quality: 0 }
   return { hash: blockToHash(dct.block), quality: dct.quality }
 }
@@ -115,23 +125,23 @@ function hashOf(read: LumaRowReader, rows: number, cols: number): PdqResult {
 /** PDQ hash and quality of a float32 luma image (rows × cols, row-major). */
 export function pdqHashFromLuma(luma: Float32Array, rows: number, cols: number): PdqResult {
   if (luma.length < rows * cols) throw new RangeError(`luma needs ${rows * cols} values`)
-  const read: LumaRowReader = (r, target, offset) =>
-    target.set(luma.subarray(r * cols, (r + 1) * cols), offset)
-  return hashOf(read, rows, cols)
+  return hashOf(new FloatLuma(luma, cols), rows, cols)
 }
 
 /** PDQ hash and quality of decoded pixels (luma from the first three channels; alpha ignored). */
 export function pdqHash(image: PixelBuffer, options: PdqOptions = {}): PdqResult {
-  return hashOf(lumaRowReader(image, options.sixteenBit), image.height, image.width)
+  return hashOf(lumaSource(image, options.sixteenBit), image.height, image.width)
 }
 
 /**
  * PDQ quality and the hashes of all 8 orientations of the image (`hash` is the image as it
- * is), from one DCT, as the reference's `pdqDihedralHash256esFromFloatLuma` does.
+ * is), from one DCT, as the reference's `pdqDihedralHash256esFromFloatLuma` does. Like it, this
+ * blurs a 64×64 input too (pdqHash does not, as `pdqHash256FromFloatLuma`), so for exactly
+ * 64×64 pixels `hashes.hash` can differ from pdqHash; every other size gives the same hash.
  */
 export function pdqDihedralHashes(image: PixelBuffer, options: PdqOptions = {}): PdqDihedralResult {
-  const read = lumaRowReader(image, options.sixteenBit)
-  const dct = pdqDct(read, image.height, image.width)
+  const source = lumaSource(image, options.sixteenBit)
+  const dct = pdqDct(source, image.height, image.width, true)
   const hashes = {} as PdqDihedralHashes
   for (const name of DIHEDRAL_NAMES) {
     hashes[name] = dct ? blockToHash(dihedralOf(dct.block, name)) : PDQ_ZERO_HASH
