@@ -40,7 +40,9 @@ describe('UrlListMatcher with an exact URL', () => {
           entryId: entry.entryId,
           listValue: 'https://phish.example/login',
           url: 'https://phish.example/login',
+          canonical: 'https://phish.example/login',
           matchedBy: 'url',
+          offsets: [10, 37],
         },
       },
     ])
@@ -92,7 +94,9 @@ describe('UrlListMatcher with a bare domain', () => {
     expect(hits(matcher, 'https://example/')).toEqual([])
   })
 
-  it('does not match a domain mentioned without a scheme or only in the path', () => {
+  it('does not match a domain only in the path, nor without a scheme unless its suffix is real', () => {
+    // @NOTE `.example` is no public suffix, so `evil.example` alone is not read as a domain;
+    // bare domains with a real suffix are (see 'UrlListMatcher with bare and defanged domains').
     expect(hits(matcher, 'evil.example is bad')).toEqual([])
     expect(hits(matcher, 'https://good.example/?ref=evil.example')).toEqual([])
   })
@@ -118,6 +122,96 @@ describe('UrlListMatcher with a bare domain', () => {
   it('matches an internationalised domain written in Unicode', () => {
     const idn = matcherWith(listEntry('bücher.example'))
     expect(hits(idn, 'https://bücher.example/buy')).toHaveLength(1)
+  })
+})
+
+describe('UrlListMatcher with bare and defanged domains', () => {
+  const matcher = matcherWith(listEntry('evil.co.uk'), listEntry('scam.io'))
+
+  it('matches bare domains with a public suffix and defanged links, with offsets', () => {
+    const text = 'try scam.io or hxxps://cdn[.]evil[.]co[.]uk/x now'
+    expect(
+      matcher.match(matchInput({ text })).map((s) => [s.evidence.listValue, s.evidence]),
+    ).toMatchObject([
+      ['scam.io', { url: 'scam.io', canonical: 'http://scam.io/', offsets: [4, 11] }],
+      [
+        'evil.co.uk',
+        {
+          url: 'hxxps://cdn[.]evil[.]co[.]uk/x',
+          canonical: 'https://cdn.evil.co.uk/x',
+          matchedBy: 'domain',
+          offsets: [15, 45],
+        },
+      ],
+    ])
+    expect(text.slice(15, 45)).toBe('hxxps://cdn[.]evil[.]co[.]uk/x')
+  })
+
+  it('does not match a parent suffix or a lookalike', () => {
+    expect(hits(matcher, 'https://co.uk/ https://notevil.co.uk/ scam.io.example')).toEqual([])
+  })
+
+  it('gives the content URL without offsets, and reads it without a scheme as http', () => {
+    expect(matcher.match(matchInput({ url: 'WWW.Scam.io/promo' }))).toMatchObject([
+      {
+        evidence: {
+          url: 'WWW.Scam.io/promo',
+          canonical: 'http://www.scam.io/promo',
+          offsets: null,
+        },
+      },
+    ])
+  })
+
+  it('gives one signal per entry and canonical URL, at the first place it is written', () => {
+    const text = 'scam.io/a?utm_source=x then HTTPS://SCAM.io/a and http://scam.io/b'
+    expect(hits(matcher, text)).toEqual([
+      ['scam.io', 'domain', 'scam.io/a?utm_source=x'],
+      ['scam.io', 'domain', 'http://scam.io/b'],
+    ])
+  })
+})
+
+describe('UrlListMatcher with URL prefixes and tracking parameters', () => {
+  it('matches a prefix entry ending in * on its host', () => {
+    const matcher = matcherWith(listEntry('https://files.example/malware/*'))
+    expect(hits(matcher, 'get http://files.example/malware/x.exe')).toEqual([
+      ['https://files.example/malware/*', 'prefix', 'http://files.example/malware/x.exe'],
+    ])
+    expect(
+      hits(matcher, 'https://files.example/malwareX https://a.files.example/malware/x'),
+    ).toEqual([])
+  })
+
+  it('matches an exact URL shared with tracking parameters', () => {
+    const matcher = matcherWith(listEntry('https://phish.example/login'))
+    expect(hits(matcher, 'https://phish.example/login?utm_source=sms&fbclid=1')).toHaveLength(1)
+  })
+
+  it('takes its own list of tracking parameters', () => {
+    const matcher = new UrlListMatcher({ trackingParams: ['ref'] })
+    matcher.load([listEntry('https://phish.example/login')])
+    expect(hits(matcher, 'https://phish.example/login?ref=a')).toHaveLength(1)
+    expect(hits(matcher, 'https://phish.example/login?utm_source=a')).toEqual([])
+  })
+})
+
+describe('UrlListMatcher changes', () => {
+  it('adds and removes entries one at a time and keeps the values it cannot read aside', () => {
+    const matcher = new UrlListMatcher()
+    const bad = listEntry('not a url at all')
+    const evil = listEntry('evil.io')
+    matcher.load([bad, evil])
+    expect(matcher.size).toBe(1)
+    expect(matcher.rejected).toEqual([bad])
+    expect(matcher.add(listEntry('worse.io'))).toBe(true)
+    expect(hits(matcher, 'evil.io worse.io')).toHaveLength(2)
+    matcher.remove(evil.entryId)
+    expect(hits(matcher, 'evil.io worse.io')).toEqual([['worse.io', 'domain', 'worse.io']])
+    matcher.load([])
+    expect(matcher.size).toBe(0)
+    expect(matcher.rejected).toEqual([])
+    expect(hits(matcher, 'worse.io')).toEqual([])
   })
 })
 

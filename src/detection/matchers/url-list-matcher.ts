@@ -1,88 +1,91 @@
 import type { SignalInput } from '../../core/signal.js'
 import type { ListEntry, Matcher, MatchInput } from '../matcher.js'
-import { EntryIndex } from './entry-index.js'
+import type { CanonicalUrlOptions } from '../url/canonical-url.js'
+import { extractUrls, type FoundUrl, resolveUrl } from '../url/extract-urls.js'
+import { matchKey, type UrlHit, UrlIndex } from '../url/url-index.js'
 
-const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/gi
+export { canonicalHost, canonicalUrl, isBareDomain } from '../url/canonical-url.js'
+export { extractUrls, type FoundUrl } from '../url/extract-urls.js'
+export { parseUrlListValue, type UrlListRule } from '../url/url-index.js'
+
+/** A URL to look up: found in the text (with offsets) or the subject's own URL (offsets null). */
+type Candidate = Pick<FoundUrl, 'canonical' | 'host' | 'domain'> & {
+  url: string
+  offsets: [number, number] | null
+}
 
 /**
- * URL and domain lists. An entry with a path matches that exact URL; a bare domain matches the
- * domain and every subdomain. (The detection issue brings full canonicalisation and fuzzy links.)
+ * URL and domain lists. URLs are found in the text (links, bare domains with a public suffix, IPs,
+ * defanged links: url/extract-urls.ts) and taken from the subject's URL, canonicalised
+ * (url/canonical-url.ts) and looked up by exact URL, URL prefix (`…*`) and domain with every
+ * subdomain (url/url-index.ts has the rules). One signal per entry and distinct canonical URL
+ * (http and https alike); the evidence's `url` and `offsets` are the first place it was written.
  */
 export class UrlListMatcher implements Matcher {
   readonly name = 'url_list'
-  readonly urls = new EntryIndex()
-  readonly domains = new EntryIndex()
+  readonly index: UrlIndex
+  #rejected: ListEntry[] = []
+
+  constructor(readonly options: CanonicalUrlOptions = {}) {
+    this.index = new UrlIndex(options)
+  }
+
+  /** Entries loaded. */
+  get size(): number {
+    return this.index.size
+  }
+
+  /** Entries whose value is neither a URL nor a host, left out of the index. */
+  get rejected(): readonly ListEntry[] {
+    return this.#rejected
+  }
 
   match(input: MatchInput): SignalInput[] {
-    const found = findUrls(input)
+    if (this.index.size === 0) return []
     const signals: SignalInput[] = []
-    for (const url of found) {
-      for (const entry of this.urls.get(canonicalUrl(url) ?? '')) {
-        signals.push(toSignal(entry, url, 'url'))
-      }
-      for (const domain of domainAndParents(url)) {
-        for (const entry of this.domains.get(domain)) signals.push(toSignal(entry, url, 'domain'))
-      }
+    const seen = new Set<string>()
+    for (const candidate of this.#candidates(input)) {
+      const key = matchKey(candidate.canonical)
+      if (seen.has(key)) continue
+      seen.add(key)
+      for (const hit of this.index.lookup(candidate)) signals.push(toSignal(hit, candidate))
     }
     return signals
   }
 
+  /** Replaces every entry. */
   load(entries: readonly ListEntry[]): void {
-    this.urls.replace(
-      entries.filter((e) => !isBareDomain(e.value)),
-      (value) => canonicalUrl(value) ?? value,
-    )
-    this.domains.replace(
-      entries.filter((e) => isBareDomain(e.value)),
-      canonicalHost,
-    )
+    this.index.clear()
+    this.#rejected = []
+    for (const entry of entries) this.add(entry)
+  }
+
+  /** Adds or replaces one entry; false if its value is neither a URL nor a host. */
+  add(entry: ListEntry): boolean {
+    this.#rejected = this.#rejected.filter((e) => e.entryId !== entry.entryId)
+    if (this.index.add(entry) !== undefined) return true
+    this.#rejected.push(entry)
+    return false
+  }
+
+  remove(entryId: string): void {
+    this.index.remove(entryId)
+    this.#rejected = this.#rejected.filter((e) => e.entryId !== entryId)
+  }
+
+  #candidates(input: MatchInput): Candidate[] {
+    const candidates: Candidate[] = extractUrls(input.text, this.options).map((found) => ({
+      ...found,
+      url: found.raw,
+      offsets: [found.start, found.end],
+    }))
+    const own = input.url ? resolveUrl(input.url, this.options) : undefined
+    if (own !== undefined && input.url) candidates.push({ ...own, url: input.url, offsets: null })
+    return candidates
   }
 }
 
-function findUrls(input: MatchInput): string[] {
-  const urls = new Set<string>(input.text.match(URL_IN_TEXT) ?? [])
-  if (input.url) urls.add(input.url)
-  return [...urls].map((u) => u.replace(/[.,;:!?)\]]+$/, ''))
-}
-
-export function isBareDomain(value: string): boolean {
-  return !value.includes('/') && /^[\p{L}\p{N}.-]+$/u.test(value.trim())
-}
-
-/** Lower case, punycode (so `bücher.example` equals `xn--bcher-kva.example`), no trailing dot. */
-export function canonicalHost(host: string): string {
-  const bare = host.trim().toLowerCase().replace(/\.+$/, '')
-  try {
-    return new URL(`http://${bare}`).hostname
-  } catch {
-    return bare
-  }
-}
-
-/** Lower-case scheme and host, no default port, no fragment, no trailing dot. */
-export function canonicalUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim())
-    url.hash = ''
-    url.hostname = canonicalHost(url.hostname)
-    return url.toString()
-  } catch {
-    return undefined
-  }
-}
-
-function domainAndParents(value: string): string[] {
-  let host: string
-  try {
-    host = canonicalHost(new URL(value).hostname)
-  } catch {
-    return []
-  }
-  const labels = host.split('.')
-  return labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'))
-}
-
-function toSignal(entry: ListEntry, url: string, matchedBy: 'url' | 'domain'): SignalInput {
+function toSignal({ entry, matchedBy }: UrlHit, candidate: Candidate): SignalInput {
   return {
     source: 'url_list',
     harm: entry.harm,
@@ -94,8 +97,10 @@ function toSignal(entry: ListEntry, url: string, matchedBy: 'url' | 'domain'): S
       bankId: entry.bankId,
       entryId: entry.entryId,
       listValue: entry.value,
-      url,
+      url: candidate.url,
+      canonical: candidate.canonical,
       matchedBy,
+      offsets: candidate.offsets,
     },
   }
 }
