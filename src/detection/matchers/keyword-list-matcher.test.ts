@@ -14,6 +14,15 @@ function hits(matcher: KeywordListMatcher, text: string) {
   return matcher.match(matchInput({ text })).map((s) => [s.evidence.term, s.evidence.offsets])
 }
 
+/** [term, matched] for each signal, checking that `matched` is the text at `offsets`. */
+function found(matcher: KeywordListMatcher, text: string) {
+  return matcher.match(matchInput({ text })).map((s) => {
+    const [start, end] = s.evidence.offsets as [number, number]
+    expect(text.slice(start, end)).toBe(s.evidence.matched)
+    return [s.evidence.term, s.evidence.matched]
+  })
+}
+
 describe('KeywordListMatcher', () => {
   it('matches a listed word with its offsets and the evidence', () => {
     const entry = listEntry('scam', { harm: 'illegal.fraud', action: 'hold' })
@@ -29,6 +38,7 @@ describe('KeywordListMatcher', () => {
           bankId: entry.bankId,
           entryId: entry.entryId,
           term: 'scam',
+          matched: 'scam',
           offsets: [10, 14],
         },
       },
@@ -112,8 +122,182 @@ describe('KeywordListMatcher', () => {
   })
 })
 
+describe('KeywordListMatcher evasions', () => {
+  const matcher = matcherWith(
+    ...['fuck', 'shit', 'ass', 'asshole', 'kill', 'bitch', 'nigger', 'pussy', 'scam', 'rape'].map(
+      (term) => listEntry(term),
+    ),
+  )
+
+  it.each([
+    ['spaced with dots', 'oh f.u.c.k you', 'f.u.c.k'],
+    ['spaced with spaces', 'well f u c k that', 'f u c k'],
+    ['spaced with dashes', 'f-u-c-k', 'f-u-c-k'],
+    ['spaced with underscores', 'f_u_c_k!', 'f_u_c_k'],
+    ['spaced with asterisks', '(f*u*c*k)', 'f*u*c*k'],
+    ['spaced with several separators', 'f . u . c . k', 'f . u . c . k'],
+    ['spaced with an ellipsis', 'f…u…c…k', 'f…u…c…k'],
+    ['full-width', 'ｆｕｃｋ off', 'ｆｕｃｋ'],
+    ['mathematical bold (surrogate pairs)', 'go 𝐟𝐮𝐜𝐤 yourself', '𝐟𝐮𝐜𝐤'],
+    ['diacritics', 'fück this', 'fück'],
+    ['combining marks', 'fu\u0308ck this', 'fu\u0308ck'],
+    ['zero-width characters', 'f\u200Bu\u200Cc\u200Dk', 'f\u200Bu\u200Cc\u200Dk'],
+    [
+      'word joiner, soft hyphen, BOM, variation selector',
+      'f\u2060u\u00ADc\uFEFFk\uFE0F',
+      'f\u2060u\u00ADc\uFEFFk\uFE0F',
+    ],
+    ['stretched letters', 'ffuuuccckkk you', 'ffuuuccckkk'],
+    ['one stretched letter', 'fuuuuuck', 'fuuuuuck'],
+    ['a doubled letter English rarely doubles', 'fuuck', 'fuuck'],
+    ['capitals', 'FUCK', 'FUCK'],
+  ])('sees through %s', (_, text, matched) => {
+    expect(found(matcher, text)).toEqual([['fuck', matched]])
+  })
+
+  it.each([
+    ['sh1t', 'shit'],
+    ['5h1t', 'shit'],
+    ['sh!t', 'shit'],
+    ['a$$', 'ass'],
+    ['@ss', 'ass'],
+    ['a$$hole', 'asshole'],
+    ['k1ll', 'kill'],
+    ['ki11', 'kill'],
+    ['b1tch', 'bitch'],
+    ['n1gg3r', 'nigger'],
+    ['r@pe', 'rape'],
+    ['$cam', 'scam'],
+    ['p.u.$.$.y', 'pussy'],
+    ['s h 1 t', 'shit'],
+  ])('reads leetspeak: %s is %s', (word, term) => {
+    expect(found(matcher, `you ${word}.`)).toEqual([[term, word]])
+  })
+
+  it.each([
+    ['Cyrillic р and у', 'рussу', 'pussy'],
+    ['Cyrillic ѕ с а', 'ѕсаm', 'scam'],
+    ['Greek capitals', 'ΚΙLL', 'kill'],
+    ['Greek small omicron and Cyrillic capital А', 'АSSHΟLE', 'asshole'],
+    ['small capitals', 'ꜱᴄᴀᴍ', 'scam'],
+  ])('maps homoglyphs: %s', (_, word, term) => {
+    expect(found(matcher, `a ${word}!`)).toEqual([[term, word]])
+  })
+
+  it('does not read numbers on their own, or model numbers, as words', () => {
+    const numbers = matcherWith(...['toe', 'ass', 'lol', 'soo', 'ie'].map((t) => listEntry(t)))
+    expect(found(numbers, 'in 2026 call 703 or 101 about my A55, 500 left, 1.3 2-1')).toEqual([])
+  })
+
+  it('keeps doubled letters that English uses', () => {
+    const words = matcherWith(...['god', 'ass', 'butt', 'hell'].map((t) => listEntry(t)))
+    expect(found(words, 'good as but hel')).toEqual([])
+    expect(found(words, 'goood assss buttt helll')).toEqual([
+      ['god', 'goood'],
+      ['ass', 'assss'],
+      ['butt', 'buttt'],
+      ['hell', 'helll'],
+    ])
+  })
+
+  it('does not join ordinary short words', () => {
+    const short = matcherWith(listEntry('ab'), listEntry('abc'))
+    expect(found(short, 'a b, plan a b')).toEqual([])
+    expect(found(short, 'a b c')).toEqual([['abc', 'a b c']])
+  })
+
+  it('avoids the Scunthorpe problem', () => {
+    const strict = matcherWith(
+      ...['cunt', 'ass', 'tit', 'cock', 'rape', 'sex', 'hell', 'cum'].map((t) => listEntry(t)),
+    )
+    const text =
+      'Scunthorpe United hired an assassin; the class passes the bass. Sussex title, a ' +
+      'cocktail of grapes from the Essex shell, cucumber. S c u n t h o r p e, cl4ss, @ssassin'
+    expect(found(strict, text)).toEqual([])
+  })
+
+  it('reports every place and evasion in one text', () => {
+    const text = 'F.U.C.K this sh1t, fuuuck and ｆｕｃｋ'
+    expect(found(matcher, text)).toEqual([
+      ['fuck', 'F.U.C.K'],
+      ['shit', 'sh1t'],
+      ['fuck', 'fuuuck'],
+      ['fuck', 'ｆｕｃｋ'],
+    ])
+  })
+})
+
+describe('KeywordListMatcher allow-lists', () => {
+  const threats = { bankId: 'threats', bankName: 'threats' }
+  const other = { bankId: 'other', bankName: 'other' }
+
+  it('suppresses a bank match inside an allowed phrase of that bank', () => {
+    const matcher = matcherWith(
+      listEntry('shoot', threats),
+      listEntry('allow:photo shoot', threats),
+      listEntry('shoot', other),
+    )
+    expect(found(matcher, 'what a photo shoot').map(() => 'hit')).toHaveLength(1)
+    const [signal] = matcher.match(matchInput({ text: 'what a photo shoot' }))
+    expect(signal?.evidence.bank).toBe('other')
+    expect(matcher.match(matchInput({ text: 'i will shoot you' }))).toHaveLength(2)
+    expect(matcher.size).toBe(2)
+  })
+
+  it('takes global allow-list terms for every bank, kept across loads', () => {
+    const matcher = new KeywordListMatcher()
+    matcher.loadAllowList(['photo shoot'])
+    matcher.load([listEntry('shoot', threats), listEntry('shoot', other)])
+    expect(found(matcher, 'a PHOTO  SHOOT, then')).toEqual([])
+    expect(found(matcher, 'shoot the photo')).toHaveLength(2)
+  })
+
+  it('allows only what lies inside the allowed phrase', () => {
+    const matcher = matcherWith(listEntry('cunt'), listEntry('allow:cunt hill'))
+    expect(found(matcher, 'at cunt hill farm')).toEqual([])
+    expect(found(matcher, 'a cunt, near hill')).toEqual([['cunt', 'cunt']])
+  })
+})
+
+describe('KeywordListMatcher overlapping terms', () => {
+  it('reports overlapping terms from different banks, and partial overlaps in one bank', () => {
+    const matcher = matcherWith(
+      listEntry('free crypto', { bankId: 'a', bankName: 'a' }),
+      listEntry('crypto scam', { bankId: 'b', bankName: 'b' }),
+      listEntry('scam', { bankId: 'b', bankName: 'b' }),
+      listEntry('scam', { bankId: 'a', bankName: 'a' }),
+      listEntry('crypto', { bankId: 'c', bankName: 'c' }),
+    )
+    const text = 'get free crypto scam'
+    expect(
+      matcher.match(matchInput({ text })).map((s) => [s.evidence.bank, s.evidence.matched]),
+    ).toEqual([
+      ['a', 'free crypto'],
+      ['b', 'crypto scam'],
+      ['c', 'crypto'],
+      ['a', 'scam'],
+    ])
+  })
+
+  it('matches phrases across whitespace, leetspeak and spacing', () => {
+    const matcher = matcherWith(listEntry('i will kill you'))
+    expect(found(matcher, 'I   WILL\nkill you')).toEqual([
+      ['i will kill you', 'I   WILL\nkill you'],
+    ])
+    expect(found(matcher, 'i will k1ll you')).toEqual([['i will kill you', 'i will k1ll you']])
+    expect(found(matcher, 'i will k i l l you')).toEqual([
+      ['i will kill you', 'i will k i l l you'],
+    ])
+    expect(found(matcher, 'i will kil you, i will skill you')).toEqual([])
+  })
+})
+
 describe('normaliseText', () => {
   it('applies NFKC and lower-cases', () => {
     expect(normaliseText('Ｈｅｌｌｏ ﬁne')).toBe('hello fine')
+  })
+
+  it('strips diacritics, invisible characters and homoglyphs, and trims spaces', () => {
+    expect(normaliseText('  Fü\u200Bck  Рussу ')).toBe('fuck pussy')
   })
 })

@@ -1,89 +1,133 @@
 import type { SignalInput } from '../../core/signal.js'
 import type { ListEntry, Matcher, MatchInput } from '../matcher.js'
-import { EntryIndex } from './entry-index.js'
+import { type KeywordHit, KeywordSet, type TermEntry } from '../text/keyword-set.js'
+
+export { ALLOW_PREFIX, parseListValue } from '../text/keyword-set.js'
+export { foldWithOffsets, normaliseTerm, normaliseText } from '../text/normalise.js'
+export { ObscenityMatcher, obscenityMatcher } from '../text/obscenity-matcher.js'
 
 /**
- * Keyword and phrase lists matched on word boundaries over NFKC-folded, lower-cased text.
- * (The detection issue replaces this with one multi-pattern pass and evasion handling.)
+ * Keyword and phrase lists, matched in one Aho–Corasick pass over normalised text (text/
+ * normalise.ts: NFKC, case, diacritics, invisible characters, homoglyphs, spaced-out letters,
+ * leetspeak, stretched letters), on word boundaries. Evidence offsets point into the text as sent.
+ *
+ * Allow-lists: a bank entry `allow:<term>` (see ALLOW_PREFIX) suppresses that bank's matches that
+ * lie inside an occurrence of <term>; `loadAllowList(terms)` sets terms that do so for every bank.
+ * A match lying inside a longer match from the same bank is not reported on its own.
  */
 export class KeywordListMatcher implements Matcher {
   readonly name = 'keyword_list'
-  readonly terms = new EntryIndex()
-  #pattern: RegExp | undefined
+  #entries: readonly ListEntry[] = []
+  #globalAllow: readonly string[] = []
+  #set: KeywordSet | undefined
+
+  /** Block entries loaded (allow-list entries not counted). */
+  get size(): number {
+    return this.#set?.size ?? 0
+  }
 
   match(input: MatchInput): SignalInput[] {
-    const pattern = this.#compiled()
-    if (!pattern || input.text.length === 0) return []
-    const folded = foldWithOffsets(input.text)
-    const signals: SignalInput[] = []
-    for (const match of folded.text.matchAll(pattern)) {
-      const term = match[1] ?? ''
-      const start = (match.index ?? 0) + (match[0].length - term.length)
-      const offsets: [number, number] = [
-        folded.starts[start] ?? 0,
-        folded.ends[start + term.length - 1] ?? input.text.length,
-      ]
-      for (const entry of this.terms.get(term)) signals.push(toSignal(entry, term, offsets))
-    }
-    return signals
+    const set = this.#set
+    if (!set || set.terms.length === 0 || input.text.length === 0) return []
+    const hits = set.find(input.text)
+    if (hits.length === 0) return []
+    return reported(hits).map(({ hit, entry }) => toSignal(entry, hit, input.text))
   }
 
+  /** Replaces the bank entries; values starting with `allow:` are that bank's allow-list. */
   load(entries: readonly ListEntry[]): void {
-    this.terms.replace(entries, normaliseText)
-    this.#pattern = undefined
+    this.#entries = entries
+    this.#rebuild()
   }
 
-  #compiled(): RegExp | undefined {
-    if (this.#pattern || this.terms.size === 0) return this.#pattern
-    const terms = [...this.terms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp)
-    this.#pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${terms.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    return this.#pattern
+  /** Replaces the allow-list that applies to every bank. */
+  loadAllowList(terms: readonly string[]): void {
+    this.#globalAllow = [...terms]
+    this.#rebuild()
+  }
+
+  #rebuild(): void {
+    const empty = this.#entries.length === 0 && this.#globalAllow.length === 0
+    this.#set = empty ? undefined : new KeywordSet(this.#entries, this.#globalAllow)
   }
 }
 
-export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase()
+interface Reported {
+  hit: KeywordHit
+  entry: TermEntry
 }
-
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu
 
 /**
- * Folds the text one character cluster at a time, remembering where each folded code unit came
- * from, so a match can be reported at its place in the text as sent ('…' folds to '...').
+ * One per entry and place, in text order: hits inside an allowed term are dropped, then hits
+ * inside a longer hit from the same bank. Both are sweeps, so a flood of hits stays linear.
  */
-export function foldWithOffsets(text: string): { text: string; starts: number[]; ends: number[] } {
-  let folded = ''
-  const starts: number[] = []
-  const ends: number[] = []
-  for (const match of text.matchAll(CLUSTER)) {
-    const start = match.index ?? 0
-    const piece = normaliseText(match[0])
-    folded += piece
-    for (let i = 0; i < piece.length; i += 1) {
-      starts.push(start)
-      ends.push(start + match[0].length)
+function reported(hits: readonly KeywordHit[]): Reported[] {
+  const seen = new Set<string>()
+  const candidates: Reported[] = []
+  for (const hit of hits) {
+    for (const entry of hit.term.entries) {
+      const key = `${entry.entry.entryId}:${hit.start}:${hit.end}`
+      if (seen.has(key)) continue
+      seen.add(key)
+      candidates.push({ hit, entry })
     }
   }
-  return { text: folded, starts, ends }
+  candidates.sort((a, b) => a.hit.start - b.hit.start || b.hit.end - a.hit.end)
+  return dropContained(dropAllowed(candidates, hits))
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Drops candidates lying inside an occurrence of a term allowed for their bank or globally. */
+function dropAllowed(sorted: Reported[], hits: readonly KeywordHit[]): Reported[] {
+  const allows = hits
+    .filter((hit) => hit.term.allowGlobal || hit.term.allowBanks.size > 0)
+    .sort((a, b) => a.start - b.start)
+  if (allows.length === 0) return sorted
+  const reach = new Map<string | null, number>()
+  let next = 0
+  return sorted.filter(({ hit, entry }) => {
+    for (; next < allows.length && (allows[next]?.start ?? 0) <= hit.start; next += 1) {
+      const allow = allows[next] as KeywordHit
+      const scopes = allow.term.allowGlobal ? [null] : [...allow.term.allowBanks]
+      for (const scope of scopes) reach.set(scope, Math.max(reach.get(scope) ?? -1, allow.end))
+    }
+    const bankReach = reach.get(entry.entry.bankId) ?? -1
+    return Math.max(reach.get(null) ?? -1, bankReach) < hit.end
+  })
 }
 
-function toSignal(entry: ListEntry, term: string, offsets: [number, number]): SignalInput {
+/** Drops candidates inside a longer candidate from the same bank (input sorted by start). */
+function dropContained(sorted: Reported[]): Reported[] {
+  const banks = new Map<string, { start: number; groupEnd: number; reachBefore: number }>()
+  return sorted.filter(({ hit, entry }) => {
+    const bankId = entry.entry.bankId
+    let bank = banks.get(bankId)
+    if (!bank) {
+      bank = { start: hit.start, groupEnd: hit.end, reachBefore: -1 }
+      banks.set(bankId, bank)
+    } else if (bank.start !== hit.start) {
+      bank.reachBefore = Math.max(bank.reachBefore, bank.groupEnd)
+      bank.start = hit.start
+      bank.groupEnd = hit.end
+    }
+    return bank.reachBefore < hit.end && bank.groupEnd <= hit.end
+  })
+}
+
+function toSignal(entry: TermEntry, hit: KeywordHit, text: string): SignalInput {
+  const { entry: listed, term } = entry
   return {
     source: 'keyword_list',
-    harm: entry.harm,
+    harm: listed.harm,
     score: 1,
-    action: entry.action,
+    action: listed.action,
     matcher: 'keyword_list',
     evidence: {
-      bank: entry.bankName,
-      bankId: entry.bankId,
-      entryId: entry.entryId,
+      bank: listed.bankName,
+      bankId: listed.bankId,
+      entryId: listed.entryId,
       term,
-      offsets,
+      matched: text.slice(hit.start, hit.end),
+      offsets: [hit.start, hit.end],
     },
   }
 }

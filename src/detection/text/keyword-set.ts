@@ -1,0 +1,154 @@
+import type { ListEntry } from '../matcher.js'
+import { AhoCorasick } from './aho-corasick.js'
+import {
+  type NormalisedTerm,
+  normaliseTerm,
+  normaliseText,
+  type Reading,
+  TextNormaliser,
+} from './normalise.js'
+import { QuickScanState, quickScan } from './quick-scan.js'
+
+/**
+ * A keyword bank entry whose value starts with this is an allow-list term for that bank: a match
+ * of the bank's terms that lies inside an occurrence of it is not reported ('allow:scunthorpe',
+ * 'allow:cocktail', 'allow:sussex'). Global allow-list terms apply to every bank.
+ */
+export const ALLOW_PREFIX = 'allow:'
+
+/** A listed entry and its term as the evidence shows it. */
+export interface TermEntry {
+  entry: ListEntry
+  term: string
+}
+
+/** One normalised term: the entries listing it and the banks that allow it. */
+export interface CompiledTerm extends NormalisedTerm {
+  entries: TermEntry[]
+  allowBanks: Set<string>
+  allowGlobal: boolean
+}
+
+/** An occurrence of a term, in offsets of the text as sent. */
+export interface KeywordHit {
+  term: CompiledTerm
+  start: number
+  end: number
+}
+
+/** Whether `value` is an allow-list entry, and the term without the prefix. */
+export function parseListValue(value: string): { allow: boolean; term: string } {
+  const trimmed = value.trim()
+  if (trimmed.toLowerCase().startsWith(ALLOW_PREFIX)) {
+    return { allow: true, term: trimmed.slice(ALLOW_PREFIX.length).trim() }
+  }
+  return { allow: false, term: trimmed }
+}
+
+/** Block and allow terms compiled into one automaton; built once per load. */
+export class KeywordSet {
+  readonly terms: readonly CompiledTerm[]
+  readonly automaton: AhoCorasick
+  /** Folded characters of context around a word read a second way (at least the longest term). */
+  readonly context: number
+  /** Block entries (allow-list entries excluded). */
+  readonly size: number
+  readonly #normaliser = new TextNormaliser()
+  readonly #scratch: QuickScanState
+
+  constructor(entries: readonly ListEntry[], globalAllow: readonly string[] = []) {
+    const normaliser = this.#normaliser
+    const byKey = new Map<string, CompiledTerm>()
+    const termFor = (value: string): CompiledTerm | undefined => {
+      const normalised = normaliseTerm(value, normaliser)
+      if (normalised.key === '') return undefined
+      let term = byKey.get(normalised.key)
+      if (!term) {
+        term = { ...normalised, entries: [], allowBanks: new Set(), allowGlobal: false }
+        byKey.set(normalised.key, term)
+      }
+      return term
+    }
+    let size = 0
+    for (const entry of entries) {
+      const { allow, term: value } = parseListValue(entry.value)
+      const term = termFor(value)
+      if (!term) continue
+      if (allow) term.allowBanks.add(entry.bankId)
+      else if (!term.entries.some((e) => e.entry.entryId === entry.entryId)) {
+        term.entries.push({ entry, term: normaliseText(value) })
+        size += 1
+      }
+    }
+    for (const value of globalAllow) {
+      const term = termFor(value)
+      if (term) term.allowGlobal = true
+    }
+    this.terms = [...byKey.values()]
+    this.size = size
+    this.automaton = new AhoCorasick(this.terms.map((term) => term.codes))
+    const spaces = this.terms.reduce((max, term) => Math.max(max, spacesIn(term.codes)), 0)
+    this.#scratch = new QuickScanState(this.automaton.tables, spaces)
+    const longest = this.terms.reduce((max, term) => Math.max(max, term.key.length), 0)
+    this.context = Math.min(4096, longest * 4 + 16)
+  }
+
+  /**
+   * Every occurrence of a term in the text, on word boundaries, with letter runs honoured. One
+   * fused pass (quickScan) finds the windows worth normalising in full; only those are.
+   */
+  find(text: string): KeywordHit[] {
+    const scratch = this.#scratch
+    quickScan(text, scratch)
+    const { windows } = scratch
+    if (windows.length === 2 && windows[0] === 0 && windows[1] === text.length) {
+      return this.findIn(this.#normaliser.readings(text, this.context), 0)
+    }
+    const hits: KeywordHit[] = []
+    for (let k = 0; k < windows.length; k += 2) {
+      const from = windows[k] as number
+      const window = text.slice(from, windows[k + 1])
+      hits.push(...this.findIn(this.#normaliser.readings(window, this.context), from))
+    }
+    return hits
+  }
+
+  /** Every occurrence in readings of a text that starts at `offset` in the text as sent. */
+  findIn(readings: readonly Reading[], offset: number): KeywordHit[] {
+    const hits: KeywordHit[] = []
+    for (const reading of readings) {
+      this.automaton.scan(reading.codes, reading.length, (p, start, end) => {
+        const term = this.terms[p]
+        if (term && accepts(term, reading, start, end)) {
+          const from = offset + (reading.starts[start] as number)
+          hits.push({ term, start: from, end: offset + (reading.ends[end - 1] as number) })
+        }
+      })
+    }
+    return hits
+  }
+}
+
+function spacesIn(codes: Uint16Array): number {
+  let spaces = 0
+  for (const code of codes) if (code === 0x20) spaces += 1
+  return spaces
+}
+
+/**
+ * Word boundaries (no letter or digit just before or after: 'class' is not 'ass'), letter runs
+ * (a double in the term needs a double or stretched run in the text; a single needs a single or
+ * a stretched run: 'as' is not 'ass', 'good' is not 'god', 'fuuuck' is 'fuck'), and in a
+ * window cut from longer text, a match that does not touch the cut.
+ */
+function accepts(term: CompiledTerm, reading: Reading, start: number, end: number): boolean {
+  const { word, run } = reading
+  if (start > 0 && word[start - 1] === 1) return false
+  if (end < reading.length && word[end] === 1) return false
+  if ((reading.cutStart && start === 0) || (reading.cutEnd && end === reading.length)) return false
+  for (let k = 0; k < term.long.length; k += 1) {
+    const textRun = run[start + k] ?? 1
+    if (term.long[k] === 1 ? textRun === 1 : textRun === 2) return false
+  }
+  return true
+}
