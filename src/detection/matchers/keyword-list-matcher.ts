@@ -7,9 +7,11 @@ export { foldWithOffsets, normaliseTerm, normaliseText } from '../text/normalise
 export { ObscenityMatcher, obscenityMatcher } from '../text/obscenity-matcher.js'
 
 /**
- * Keyword and phrase lists, matched in one Aho–Corasick pass over normalised text (text/
- * normalise.ts: NFKC, case, diacritics, invisible characters, homoglyphs, spaced-out letters,
- * leetspeak, stretched letters), on word boundaries. Evidence offsets point into the text as sent.
+ * Keyword and phrase lists over normalised text (text/normalise.ts: NFKC, case, diacritics,
+ * invisible characters, homoglyphs, spaced-out letters, leetspeak, stretched letters), on word
+ * boundaries, all terms in one Aho–Corasick automaton built per load. One fused pass over the
+ * text (text/quick-scan.ts) finds the few windows worth normalising in full; matches come from
+ * those. Evidence offsets point into the text as sent.
  *
  * Allow-lists: a bank entry `allow:<term>` (see ALLOW_PREFIX) suppresses that bank's matches that
  * lie inside an occurrence of <term>; `loadAllowList(terms)` sets terms that do so for every bank.
@@ -28,7 +30,7 @@ export class KeywordListMatcher implements Matcher {
 
   match(input: MatchInput): SignalInput[] {
     const set = this.#set
-    if (!set || set.terms.length === 0 || input.text.length === 0) return []
+    if (!set || set.size === 0 || input.text.length === 0) return []
     const hits = set.find(input.text)
     if (hits.length === 0) return []
     return reported(hits).map(({ hit, entry }) => toSignal(entry, hit, input.text))

@@ -25,7 +25,11 @@ export interface AutomatonTables {
   /** Symbol → column; 0 for symbols in no pattern. */
   readonly alphabet: Uint16Array
   readonly width: number
-  /** States below this have a full row in `dense` (goto, else their fail state's row). */
+  /**
+   * States below this have a full row in `dense` (goto, else their fail state's row). Both
+   * `dense` and `edgeTargets` hold transitions: the next state, with the sign bit set (the value
+   * negative) when a pattern ends there, so a scan learns both from one load. See `REPORTS`.
+   */
   readonly denseStates: number
   readonly dense: Int32Array
   /** Deeper states: sorted edges edgeColumns/edgeTargets[edgeOffsets[s - denseStates] …]. */
@@ -44,7 +48,15 @@ export interface AutomatonTables {
   readonly maxDepth: number
 }
 
-/** The state after `state` reads the symbol in `column` (non-zero; column 0 means the root). */
+/** The sign bit of a transition: set when a pattern ends at the state it leads to. */
+export const REPORTS = 0x80000000 | 0
+/** The state a transition leads to. */
+export const STATE = 0x7fffffff
+
+/**
+ * The transition from `state` on the symbol in `column` (non-zero; column 0 means the root):
+ * the next state, negative when a pattern ends there (`& STATE` for the state).
+ */
 export function nextState(t: AutomatonTables, state: number, column: number): number {
   let s = state
   for (;;) {
@@ -120,15 +132,18 @@ export class AhoCorasick {
   /** Reports every occurrence of every pattern in codes[0, length), in order of end. */
   scan(codes: Uint16Array, length: number, onMatch: OnMatch): void {
     const t = this.tables
-    const { alphabet, reports, dense, denseStates, width } = t
+    const { alphabet, dense, denseStates, width } = t
     let s = 0
     for (let i = 0; i < length; i += 1) {
       const a = alphabet[codes[i] as number] as number
       // @NOTE The dense step inlined: V8 does not inline nextState into this loop.
-      if (a === 0) s = 0
-      else if (s < denseStates) s = dense[s * width + a] as number
-      else s = nextState(t, s, a)
-      if (reports[s] === 1) reportAt(t, s, i + 1, onMatch)
+      if (a === 0) {
+        s = 0
+        continue
+      }
+      const next = s < denseStates ? (dense[s * width + a] as number) : nextState(t, s, a)
+      s = next & STATE
+      if (next < 0) reportAt(t, s, i + 1, onMatch)
     }
   }
 
@@ -166,6 +181,10 @@ function linkOutputs(t: AutomatonTables, s: number, trie: Trie, order: BreadthFi
   t.reports[s] = (t.reportFrom[s] ?? -1) >= 0 ? 1 : 0
 }
 
+function transition(t: AutomatonTables, state: number): number {
+  return t.reports[state] === 1 ? state | REPORTS : state
+}
+
 /** Full rows for the dense states (goto, else the fail state's row); edge lists for the rest. */
 function fillTransitions(t: AutomatonTables, trie: Trie, order: BreadthFirst): void {
   const { width, denseStates, dense, fail } = t
@@ -178,7 +197,7 @@ function fillTransitions(t: AutomatonTables, trie: Trie, order: BreadthFirst): v
       const from = (fail[s] ?? 0) * width
       if (s > 0) dense.copyWithin(row, from, from + width)
       for (let k = 0; k < kids.length; k += 2) {
-        dense[row + (kids[k] ?? 0)] = order.newId[kids[k + 1] ?? 0] ?? 0
+        dense[row + (kids[k] ?? 0)] = transition(t, order.newId[kids[k + 1] ?? 0] ?? 0)
       }
       continue
     }
@@ -188,7 +207,7 @@ function fillTransitions(t: AutomatonTables, trie: Trie, order: BreadthFirst): v
     t.edgeOffsets[s - denseStates] = edge
     for (const [column, child] of sorted) {
       t.edgeColumns[edge] = column
-      t.edgeTargets[edge] = order.newId[child] ?? 0
+      t.edgeTargets[edge] = transition(t, order.newId[child] ?? 0)
       edge += 1
     }
   }

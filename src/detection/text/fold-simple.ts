@@ -13,8 +13,10 @@ import {
 import type { SymbolWriter } from './symbols.js'
 import { LEET } from './tables.js'
 
+/** 1 for the digits leetspeak reads as letters (tables.ts LEET). */
 export const LEET_DIGIT = new Uint8Array(0x80)
 for (const ch of Object.keys(LEET)) if (/[0-9]/.test(ch)) LEET_DIGIT[ch.charCodeAt(0)] = 1
+/** '!' and '|': leet letters only between letters or digits. */
 export const BANG = 0x21
 export const BAR = 0x7c
 

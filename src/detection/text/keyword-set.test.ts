@@ -152,14 +152,14 @@ describe('KeywordListMatcher against a brute-force search', () => {
   })
 
   it('finds the same in text full of evasions, message by message and as one text', () => {
-    const messages = Array.from({ length: 150 }, () => evasiveText(random, 12))
+    const messages = Array.from({ length: 100 }, () => evasiveText(random, 12))
     let total = 0
     for (const text of messages) {
       const expected = bruteForce(entries, text)
       total += expected.length
       expect(matched(matcher, text), text).toEqual(expected)
     }
-    expect(total).toBeGreaterThan(150)
+    expect(total).toBeGreaterThan(100)
     const text = messages.join('\n')
     expect(matched(matcher, text)).toEqual(bruteForce(entries, text))
   })

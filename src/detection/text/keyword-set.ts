@@ -101,9 +101,6 @@ export class KeywordSet {
     const scratch = this.#scratch
     quickScan(text, scratch)
     const { windows } = scratch
-    if (windows.length === 2 && windows[0] === 0 && windows[1] === text.length) {
-      return this.findIn(this.#normaliser.readings(text, this.context), 0)
-    }
     const hits: KeywordHit[] = []
     for (let k = 0; k < windows.length; k += 2) {
       const from = windows[k] as number

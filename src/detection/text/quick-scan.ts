@@ -1,4 +1,4 @@
-import { type AutomatonTables, nextState } from './aho-corasick.js'
+import { type AutomatonTables, nextState, STATE } from './aho-corasick.js'
 import {
   clusterEnd,
   DIGIT,
@@ -14,6 +14,7 @@ import {
   UNSPACED_LETTER,
 } from './fold.js'
 import { BANG, BAR, LEET_DIGIT } from './fold-simple.js'
+import { addWindow } from './scan-windows.js'
 
 /** Scratch space for quickScan, sized for one automaton. */
 export class QuickScanState {
@@ -43,13 +44,13 @@ export class QuickScanState {
 
 /**
  * The keyword matcher's first pass: normaliser steps 1 and 4 (fold; a run as one symbol) fused
- * with the Aho–Corasick scan, writing nothing per character. Fills `scratch.windows` with
- * [start, end) ranges of the text, cut at ASCII whitespace, that the full normaliser then reads:
- * around every place where a pattern's symbols occur on word boundaries (letter runs are checked
- * later), and around every word or run of single letters that joining or leetspeak may
- * change (the checks of EvasionWatch), widened by `phraseSpaces` words either side. No step of
- * the normaliser looks across whitespace further than that, so matching those windows finds
- * exactly what matching the whole text would.
+ * with the Aho–Corasick scan, keeping only where the last few symbols started. Fills
+ * `scratch.windows` with [start, end) ranges of the text, cut at ASCII whitespace, for the full
+ * normaliser to read: around every place where a pattern's symbols occur on word boundaries
+ * (letter runs are checked later), and around every word or run of single letters that joining
+ * or leetspeak may change (the checks of EvasionWatch), widened by `phraseSpaces` words either
+ * side. No step of the normaliser looks across whitespace further than that, so matching those
+ * windows finds exactly what matching the whole text would.
  *
  * @NOTE One long function on purpose: V8 keeps the hot loop's locals in registers, which an
  * EvasionWatch object or a per-character call would not allow. Keep it in step with
@@ -57,7 +58,7 @@ export class QuickScanState {
  */
 export function quickScan(text: string, scratch: QuickScanState): void {
   const { tables: t, mask, ring, words, windows, phraseSpaces } = scratch
-  const { alphabet, reports, dense, denseStates, width } = t
+  const { alphabet, dense, denseStates, width } = t
   if (windows.length > 0) windows.length = 0
   const n = text.length
   let symbols = 0
@@ -124,10 +125,15 @@ export function quickScan(text: string, scratch: QuickScanState): void {
         words[symbols & mask] = 1
         symbols += 1
         const column = alphabet[code] as number
-        if (column === 0) state = 0
-        else if (state < denseStates) state = dense[state * width + column] as number
-        else state = nextState(t, state, column)
-        if (reports[state] === 1) {
+        let step = 0
+        if (column !== 0) {
+          step =
+            state < denseStates
+              ? (dense[state * width + column] as number)
+              : nextState(t, state, column)
+        }
+        state = step & STATE
+        if (step < 0) {
           pendingFrom = candidateStart(t, state, symbols, scratch)
           pendingLast = start
         }
@@ -220,10 +226,15 @@ export function quickScan(text: string, scratch: QuickScanState): void {
     words[symbols & mask] = isWord
     symbols += 1
     const column = alphabet[code] as number
-    if (column === 0) state = 0
-    else if (state < denseStates) state = dense[state * width + column] as number
-    else state = nextState(t, state, column)
-    if (reports[state] === 1) {
+    let step = 0
+    if (column !== 0) {
+      step =
+        state < denseStates
+          ? (dense[state * width + column] as number)
+          : nextState(t, state, column)
+    }
+    state = step & STATE
+    if (step < 0) {
       pendingFrom = candidateStart(t, state, symbols, scratch)
       pendingLast = start
     }
@@ -255,50 +266,4 @@ function candidateStart(
     }
   }
   return from
-}
-
-/**
- * Adds the window from the whitespace before `from` to the whitespace after `last` (both
- * included, or the text's ends), widened by `words` words either side. Windows arrive in order
- * of `last`; the new one is merged with any earlier one it overlaps.
- */
-function addWindow(text: string, windows: number[], from: number, last: number, words: number) {
-  windows.push(windowStart(text, from, words), windowEnd(text, last, words))
-  for (
-    let k = windows.length;
-    k >= 4 && (windows[k - 3] as number) >= (windows[k - 2] as number);
-    k -= 2
-  ) {
-    windows[k - 4] = Math.min(windows[k - 4] as number, windows[k - 2] as number)
-    windows[k - 3] = Math.max(windows[k - 3] as number, windows[k - 1] as number)
-    windows.length = k - 2
-  }
-}
-
-/** The whitespace before the word at `at`, `words` words further back; or 0. */
-function windowStart(text: string, at: number, words: number): number {
-  let i = at
-  for (let w = 0; ; w += 1) {
-    while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i -= 1
-    if (i === 0) return 0
-    i -= 1
-    if (w === words) return i
-    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i -= 1
-  }
-}
-
-/** Just past the whitespace after the word at `at`, `words` words further on; or the end. */
-function windowEnd(text: string, at: number, words: number): number {
-  const n = text.length
-  let i = at
-  for (let w = 0; ; w += 1) {
-    while (i < n && !isSpace(text.charCodeAt(i))) i += 1
-    if (i >= n) return n
-    if (w === words) return i + 1
-    while (i < n && isSpace(text.charCodeAt(i))) i += 1
-  }
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d)
 }
