@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os'
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity'
+import { mulberry32 } from '../src/core/random.js'
 import type { ListEntry, MatchInput } from '../src/detection/matcher.js'
 import {
   KeywordListMatcher,
@@ -17,19 +18,7 @@ const TEXT_MB = Number(process.env.KEYWORDS_MB ?? 4)
 const SECONDS = Number(process.env.KEYWORDS_SECONDS ?? 3)
 const TARGET_MB_S = 50
 
-/** mulberry32: seeded, so every run scans the same text. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const random = prng(2026)
+const random = mulberry32(2026).next
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 /** Common words first: a rough Zipf skew. */
 const pickCommon = <T>(items: readonly T[]): T =>

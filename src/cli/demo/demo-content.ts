@@ -1,3 +1,4 @@
+import type { Random } from '../../core/random.js'
 import type { ContentInput, MediaInput, SubjectKind } from '../../core/subject.js'
 import { KNOWN_MEDIA } from './demo-banks.js'
 import { HIT_LINES } from './demo-hits.js'
@@ -9,7 +10,6 @@ import {
   PROFILE_BIOS,
   TERROR_MEDIA_CAPTIONS,
 } from './demo-text.js'
-import type { Random } from './prng.js'
 
 export interface PlannedContent {
   at: number

@@ -1,4 +1,5 @@
 import type { DecisionInput } from '../../core/decision.js'
+import { mulberry32, type Random } from '../../core/random.js'
 import type { ReporterKind, ReportInput } from '../../core/report.js'
 import type { ContentInput, SubjectRef } from '../../core/subject.js'
 import {
@@ -16,7 +17,6 @@ import {
 import { REPORT_SCENARIOS, type ReportScenario, reporterFor } from './demo-reports.js'
 import { MORE_SCENARIOS, SPURIOUS_REPORTS } from './demo-reports-more.js'
 import type { Platform } from './demo-text.js'
-import { mulberry32, type Random } from './prng.js'
 
 export type PlanEvent = { at: number; key: string } & (
   | { type: 'content'; input: ContentInput }

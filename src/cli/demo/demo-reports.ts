@@ -1,8 +1,8 @@
+import type { Random } from '../../core/random.js'
 import type { ReporterKind, ReportInput } from '../../core/report.js'
 import type { SubjectKind, Surface } from '../../core/subject.js'
 import { type DecisionTemplate, GUIDELINES, illegal } from './demo-decisions.js'
 import type { Platform } from './demo-text.js'
-import type { Random } from './prng.js'
 
 /** A kind of notice people file, with the content it is about and how it is usually decided. */
 export interface ReportScenario {

@@ -1,5 +1,5 @@
+import type { Random } from '../../core/random.js'
 import type { Surface } from '../../core/subject.js'
-import type { Random } from './prng.js'
 
 export type Platform = 'forum' | 'game' | 'dating'
 

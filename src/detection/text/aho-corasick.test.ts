@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../core/random.js'
 import { AhoCorasick, type AhoCorasickMatch } from './aho-corasick.js'
 
 function codesOf(text: string): number[] {
@@ -23,18 +24,6 @@ function bruteForce(patterns: string[], text: string): string[] {
 
 function keys(matches: AhoCorasickMatch[]): string[] {
   return matches.map((m) => `${m.pattern}:${m.start}:${m.end}`).sort()
-}
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function randomString(random: () => number, alphabet: string, min: number, max: number) {
@@ -80,7 +69,7 @@ describe('AhoCorasick', () => {
   })
 
   it('matches 10k random patterns exactly like a brute-force search', () => {
-    const random = prng(20260301)
+    const random = mulberry32(20260301).next
     const patterns = new Set<string>()
     while (patterns.size < 10_000) patterns.add(randomString(random, 'abcd', 3, 10))
     const list = [...patterns]
@@ -92,7 +81,7 @@ describe('AhoCorasick', () => {
   })
 
   it('stays compact: 10k terms in a few megabytes', () => {
-    const random = prng(7)
+    const random = mulberry32(7).next
     const terms = Array.from({ length: 10_000 }, () =>
       randomString(random, 'abcdefghijklmnopqrstuvwxyz ', 4, 14),
     )

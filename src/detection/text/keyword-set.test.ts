@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { listEntry, matchInput } from '../../../test/factories.js'
+import { mulberry32 } from '../../core/random.js'
 import type { ListEntry } from '../matcher.js'
 import { KeywordListMatcher } from '../matchers/keyword-list-matcher.js'
 import { KeywordSet, parseListValue } from './keyword-set.js'
@@ -10,18 +11,6 @@ import {
   type Reading,
   TextNormaliser,
 } from './normalise.js'
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T
@@ -133,7 +122,7 @@ function matched(matcher: KeywordListMatcher, text: string): string[] {
 }
 
 describe('KeywordListMatcher against a brute-force search', () => {
-  const random = prng(42)
+  const random = mulberry32(42).next
   const values = new Set<string>()
   while (values.size < 10_000) {
     values.add(random() < 0.2 ? `${randomWord(random)} ${randomWord(random)}` : randomWord(random))

@@ -1,4 +1,4 @@
-/** A small seeded random source, so two demo loads make the same shapes. */
+/** A small seeded random source: the demo data, property tests and benches replay exactly. */
 export interface Random {
   /** A float in [0, 1). */
   next(): number
@@ -8,7 +8,7 @@ export interface Random {
   chance(probability: number): boolean
 }
 
-/** mulberry32: a 32-bit generator, plenty for demo data (not for anything secret). */
+/** mulberry32: a 32-bit generator, plenty for test and demo data (not for anything secret). */
 export function mulberry32(seed: number): Random {
   let state = seed >>> 0
   function next(): number {
