@@ -102,6 +102,7 @@ function entries(values: readonly string[]): ListEntry[] {
     harm: 'illegal.hate',
     action: 'review',
     value,
+    expiresAt: null,
   }))
 }
 

@@ -123,7 +123,7 @@ function extractionRows(): Row[] {
 
 function domainEntry(i: number, value: string): ListEntry {
   const bank = { bankId: 'bank-1', bankName: 'scam-domains', harm: 'illegal.fraud' }
-  return { entryId: `entry-${i}`, ...bank, action: 'block', value }
+  return { entryId: `entry-${i}`, ...bank, action: 'block', value, expiresAt: null }
 }
 
 function textInput(text: string): MatchInput {

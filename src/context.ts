@@ -4,9 +4,10 @@ import { systemClock } from './core/clock.js'
 import { buildTaxonomy } from './core/taxonomy.js'
 import type { Matcher } from './detection/matcher.js'
 import { DetectionPipeline } from './detection/pipeline.js'
+import { obscenityMatcher } from './detection/text/obscenity-matcher.js'
 import { createLogger, type Logger } from './logger.js'
 import { ApiKeyAuthenticator } from './services/api-keys.js'
-import { reloadBankMatchers } from './services/banks.js'
+import { syncBankMatchers } from './services/banks.js'
 import { IngestBatcher } from './services/ingest-batcher.js'
 import { JOB, type ServiceContext } from './services/service-context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './storage/database.js'
@@ -28,6 +29,8 @@ export interface ContextOverrides {
   matchers?: Matcher[]
   /** Skip migrations (the caller migrated already, e.g. a test template). */
   migrate?: boolean
+  /** False for tools that never detect: bank entries are then not loaded into memory. */
+  holdsBanks?: boolean
 }
 
 /** The only composition root: picks every implementation from the config. */
@@ -57,7 +60,7 @@ export async function createAppContext(
     clock: overrides.clock ?? systemClock(),
     taxonomy: buildTaxonomy(config.terms),
     jobs,
-    detection: new DetectionPipeline(2_000, overrides.matchers),
+    detection: createDetection(config, overrides),
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
@@ -67,6 +70,21 @@ export async function createAppContext(
       await database.destroy()
     },
   }
-  await reloadBankMatchers(ctx)
+  await syncBankMatchers(ctx)
   return ctx
+}
+
+function createDetection(config: Config, overrides: ContextOverrides): DetectionPipeline {
+  const { detection } = config
+  const matchers: Matcher[] = [...(overrides.matchers ?? [])]
+  if (detection.obscenityList) matchers.push(obscenityMatcher())
+  const clock = overrides.clock
+  return new DetectionPipeline({
+    deadlineMs: detection.deadlineMs,
+    matchers,
+    scanPrivate: detection.scanPrivate,
+    holdsBanks: overrides.holdsBanks !== false,
+    pdq: { ...detection.pdq, maxInputBytes: config.media.maxBytes },
+    ...(clock ? { now: () => clock.now().getTime() } : {}),
+  })
 }

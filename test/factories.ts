@@ -62,6 +62,7 @@ export function listEntry(value: string, overrides: Partial<ListEntry> = {}): Li
     harm: 'illegal.fraud',
     action: 'review',
     value,
+    expiresAt: null,
     ...overrides,
   }
 }

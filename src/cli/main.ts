@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import { ConfigError } from '../config/config.js'
 import { auditCommand } from './commands/audit.js'
+import { banksCommand } from './commands/banks.js'
 import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
 import { hashCommand } from './commands/hash.js'
@@ -25,6 +26,7 @@ export function buildCli(): Command {
     migrateCommand(),
     keysCommand(),
     auditCommand(),
+    banksCommand(),
     demoCommand(),
     hashCommand(),
     configCommand(),

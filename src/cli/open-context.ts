@@ -7,19 +7,23 @@ import { createLogger } from '../logger.js'
 export async function openContext(
   command: Command,
   extra: Record<string, string> = {},
-  options: { quiet?: boolean } = {},
+  options: { quiet?: boolean; detects?: boolean } = {},
 ): Promise<AppContext> {
   const { config, secrets } = loadConfig({ ...globalFlags(command), ...extra })
   const logger = createLogger(options.quiet ? 'warn' : config.logLevel)
-  return createAppContext(config, secrets, { logger })
+  return createAppContext(config, secrets, { logger, holdsBanks: options.detects !== false })
 }
 
-/** Runs work with a context and always closes it. */
+/**
+ * Runs work with a context and always closes it. Tools that never detect leave `detects` off, so
+ * no bank entries are loaded into memory.
+ */
 export async function withContext<T>(
   command: Command,
   work: (ctx: AppContext) => Promise<T>,
+  options: { detects?: boolean } = {},
 ): Promise<T> {
-  const ctx = await openContext(command, {}, { quiet: true })
+  const ctx = await openContext(command, {}, { quiet: true, detects: options.detects ?? false })
   try {
     return await work(ctx)
   } finally {

@@ -1,5 +1,10 @@
 import { z } from 'zod'
 import { termsNodeInputSchema } from '../core/taxonomy.js'
+import {
+  type DetectionConfig,
+  detectionSettingsShape,
+  toDetectionConfig,
+} from './detection-settings.js'
 
 const MiB = 1024 * 1024
 
@@ -57,6 +62,7 @@ const settingsSchema = z.object({
   VIGIL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   VIGIL_TERMS: json(z.array(termsNodeInputSchema)).default([]),
   VIGIL_BOOTSTRAP_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  ...detectionSettingsShape,
 })
 
 type Settings = z.infer<typeof settingsSchema>
@@ -76,6 +82,7 @@ export interface Config {
   audit: { sealIntervalMs: number }
   webhooks: { retryLimit: number; retryDelaySeconds: number; timeoutMs: number }
   terms: Settings['VIGIL_TERMS']
+  detection: DetectionConfig
 }
 
 export interface Secrets {
@@ -132,6 +139,7 @@ function toConfig(s: Settings): Config {
       timeoutMs: s.VIGIL_WEBHOOK_TIMEOUT_MS,
     },
     terms: s.VIGIL_TERMS,
+    detection: toDetectionConfig(s),
   }
 }
 

@@ -22,7 +22,7 @@ function fixed(name: string, action: SignalInput['action']): Matcher {
 
 describe('DetectionPipeline', () => {
   it('runs the built-in matchers over loaded banks and takes the strictest verdict', async () => {
-    const pipeline = new DetectionPipeline(1_000)
+    const pipeline = new DetectionPipeline({ deadlineMs: 1_000 })
     expect(pipeline.bankRevision).toBe(-1)
     pipeline.loadBanks(
       {
@@ -45,7 +45,7 @@ describe('DetectionPipeline', () => {
   })
 
   it('allows content that no matcher flags', async () => {
-    const pipeline = new DetectionPipeline(1_000)
+    const pipeline = new DetectionPipeline({ deadlineMs: 1_000 })
     pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam')] }, 1)
     expect(await pipeline.run(matchInput({ text: 'a nice day' }))).toEqual({
       signals: [],
@@ -55,7 +55,10 @@ describe('DetectionPipeline', () => {
   })
 
   it('adds the signals of extra matchers, the strictest still winning', async () => {
-    const pipeline = new DetectionPipeline(1_000, [fixed('a', 'hold'), fixed('b', 'review')])
+    const pipeline = new DetectionPipeline({
+      deadlineMs: 1_000,
+      matchers: [fixed('a', 'hold'), fixed('b', 'review')],
+    })
     const result = await pipeline.run(matchInput({ text: 'anything' }))
     expect(result.signals.map((s) => s.matcher).sort()).toEqual(['a', 'b'])
     expect(result.verdict).toBe('hold')
@@ -72,7 +75,10 @@ describe('DetectionPipeline', () => {
           })
         }),
     }
-    const pipeline = new DetectionPipeline(50, [hanging, fixed('fast', 'review')])
+    const pipeline = new DetectionPipeline({
+      deadlineMs: 50,
+      matchers: [hanging, fixed('fast', 'review')],
+    })
     pipeline.loadBanks({ sha256: [], url: [], keyword: [listEntry('scam', { action: 'hold' })] }, 1)
     const started = performance.now()
     const result = await pipeline.run(matchInput({ text: 'scam' }))
@@ -96,7 +102,10 @@ describe('DetectionPipeline', () => {
       name: 'flaky',
       match: async () => Promise.reject(new Error('upstream 503')),
     }
-    const pipeline = new DetectionPipeline(1_000, [throwing, rejecting, fixed('ok', 'block')])
+    const pipeline = new DetectionPipeline({
+      deadlineMs: 1_000,
+      matchers: [throwing, rejecting, fixed('ok', 'block')],
+    })
     const result = await pipeline.run(matchInput({ text: 'hello' }))
     expect(result.failures).toEqual([
       { matcher: 'broken', reason: 'model file missing' },
@@ -113,7 +122,9 @@ describe('DetectionPipeline', () => {
         throw new Error('boom')
       },
     }
-    const result = await new DetectionPipeline(1_000, [throwing]).run(matchInput({ text: 'x' }))
+    const result = await new DetectionPipeline({ deadlineMs: 1_000, matchers: [throwing] }).run(
+      matchInput({ text: 'x' }),
+    )
     expect(result.verdict).toBe('allow')
     expect(result.failures).toHaveLength(1)
   })

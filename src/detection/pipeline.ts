@@ -1,9 +1,12 @@
+import type { BankKind } from '../core/bank.js'
 import type { SignalInput } from '../core/signal.js'
 import type { Verdict } from '../core/subject.js'
 import { decideVerdict } from '../core/verdict.js'
-import type { ListEntry, Matcher, MatchInput } from './matcher.js'
+import { BankGate } from './bank-gate.js'
+import type { BankMatcher, ListEntry, Matcher, MatchInput } from './matcher.js'
+import { ExactHashMatcher } from './matchers/exact-hash-matcher.js'
 import { KeywordListMatcher } from './matchers/keyword-list-matcher.js'
-import { Sha256Matcher } from './matchers/sha256-matcher.js'
+import { PdqMatcher, type PdqMatcherOptions } from './matchers/pdq-matcher.js'
 import { UrlListMatcher } from './matchers/url-list-matcher.js'
 
 export interface DetectionResult {
@@ -11,27 +14,53 @@ export interface DetectionResult {
   verdict: Verdict
   /** Matchers that failed or ran out of time; the verdict is made without them. */
   failures: { matcher: string; reason: string }[]
+  /** Why nothing was scanned, when nothing was (private surfaces unless scanning is on). */
+  skipped?: 'private_surface'
 }
 
-export interface BankEntries {
-  sha256: readonly ListEntry[]
-  url: readonly ListEntry[]
-  keyword: readonly ListEntry[]
+export interface PipelineOptions {
+  /** Every matcher must answer within this, or the verdict is made without it. */
+  deadlineMs: number
+  /** Matchers beyond the bank matchers: classifiers, the obscenity list, test doubles. */
+  matchers?: readonly Matcher[]
+  pdq?: Partial<PdqMatcherOptions>
+  /** Proactive scanning of `private` surfaces (off by default: the law does not ask for it). */
+  scanPrivate?: boolean
+  /** Epoch milliseconds, for entry expiry; the system clock by default. */
+  now?: () => number
+  /** False for processes that never detect (CLI tools): bank entries are then not loaded. */
+  holdsBanks?: boolean
+}
+
+/** One bank entry's new state: active entries are (re)placed in their matcher, others removed. */
+export interface BankChange {
+  kind: BankKind
+  entry: ListEntry
+  active: boolean
 }
 
 /** Runs every matcher concurrently within a deadline and turns their signals into a verdict. */
 export class DetectionPipeline {
-  readonly sha256 = new Sha256Matcher()
-  readonly urls = new UrlListMatcher()
-  readonly keywords = new KeywordListMatcher()
+  readonly banks: Record<BankKind, BankMatcher>
   readonly #matchers: Matcher[]
+  readonly #gate = new BankGate()
+  readonly #options: PipelineOptions
   #bankRevision = -1
 
-  constructor(
-    readonly deadlineMs: number,
-    extraMatchers: readonly Matcher[] = [],
-  ) {
-    this.#matchers = [this.sha256, this.urls, this.keywords, ...extraMatchers]
+  constructor(options: PipelineOptions) {
+    this.#options = options
+    this.banks = {
+      sha256: new ExactHashMatcher('sha256'),
+      md5: new ExactHashMatcher('md5'),
+      pdq: new PdqMatcher(options.pdq),
+      url: new UrlListMatcher(),
+      keyword: new KeywordListMatcher(),
+    }
+    this.#matchers = [...Object.values(this.banks), ...(options.matchers ?? [])]
+  }
+
+  get holdsBanks(): boolean {
+    return this.#options.holdsBanks !== false
   }
 
   /** The banks' revision the matchers hold (-1 before the first load). */
@@ -39,27 +68,53 @@ export class DetectionPipeline {
     return this.#bankRevision
   }
 
-  loadBanks(entries: BankEntries, revision: number): void {
-    this.sha256.load(entries.sha256)
-    this.urls.load(entries.url)
-    this.keywords.load(entries.keyword)
+  /** Applies entry changes and the banks' enabled switches, then records the revision. */
+  applyBankChanges(
+    banks: readonly { id: string; enabled: boolean }[],
+    changes: readonly BankChange[],
+    revision: number,
+  ): void {
+    this.#gate.setBanks(banks)
+    for (const { kind, entry, active } of changes) {
+      const matcher = this.banks[kind]
+      if (active) matcher.upsert(entry)
+      else matcher.remove(entry)
+      this.#gate.track(entry, active)
+    }
+    for (const matcher of Object.values(this.banks)) matcher.flush?.()
     this.#bankRevision = revision
   }
 
+  /** Replaces every bank entry (all banks enabled): for tests and tools. */
+  loadBanks(entries: Partial<Record<BankKind, readonly ListEntry[]>>, revision: number): void {
+    for (const matcher of Object.values(this.banks)) matcher.clear()
+    this.#gate.clear()
+    const changes = Object.entries(entries).flatMap(([kind, list]) =>
+      (list ?? []).map((entry) => ({ kind: kind as BankKind, entry, active: true })),
+    )
+    this.applyBankChanges([], changes, revision)
+  }
+
   async run(input: MatchInput): Promise<DetectionResult> {
+    if (input.surface === 'private' && !this.#options.scanPrivate) {
+      return { signals: [], verdict: 'allow', failures: [], skipped: 'private_surface' }
+    }
     // @NOTE One controller and timer per run: cheaper on the hot path than AbortSignal.timeout.
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), this.deadlineMs)
+    const timer = setTimeout(() => controller.abort(), this.#options.deadlineMs)
     const settled = await Promise.allSettled(
       this.#matchers.map((matcher) => withDeadline(matcher, input, controller.signal)),
     ).finally(() => clearTimeout(timer))
+    const now = this.#options.now?.() ?? Date.now()
     const signals: SignalInput[] = []
     const failures: DetectionResult['failures'] = []
     settled.forEach((outcome, i) => {
       const name = this.#matchers[i]?.name ?? 'unknown'
-      if (outcome.status === 'fulfilled') signals.push(...outcome.value)
-      else
+      if (outcome.status === 'fulfilled') {
+        for (const signal of outcome.value) if (this.#gate.passes(signal, now)) signals.push(signal)
+      } else {
         failures.push({ matcher: name, reason: String(outcome.reason?.message ?? outcome.reason) })
+      }
     })
     return { signals, verdict: decideVerdict(signals), failures }
   }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
 import { InvalidInputError } from '../core/errors.js'
 import type { MediaInput } from '../core/subject.js'
+import { exactHashes } from '../detection/hash/media-hashes.js'
 import type { MediaItem } from '../detection/matcher.js'
 import { guardedRequest, OutboundRequestError } from '../net/guarded-request.js'
 import type { ServiceSettings } from './service-context.js'
@@ -17,10 +17,10 @@ async function loadOne(input: MediaInput, index: number, settings: ServiceSettin
   if ('base64' in input) {
     const bytes = Buffer.from(input.base64, 'base64')
     assertSize(bytes.length, index, settings.media.maxBytes)
-    return { sha256: sha256(bytes), bytes, mimeType: input.mimeType }
+    return { ...exactHashes(bytes), bytes, mimeType: input.mimeType }
   }
   const bytes = await fetchMedia(input.url, index, settings)
-  return { sha256: sha256(bytes), bytes, sourceUrl: input.url }
+  return { ...exactHashes(bytes), bytes, sourceUrl: input.url }
 }
 
 async function fetchMedia(url: string, index: number, settings: ServiceSettings): Promise<Buffer> {
@@ -56,8 +56,4 @@ function assertSize(size: number, index: number, max: number): void {
       limit: max,
     })
   }
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }

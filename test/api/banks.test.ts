@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config/config.js'
 import { createAppContext } from '../../src/context.js'
 import { createLogger } from '../../src/logger.js'
-import { refreshBankMatchersIfChanged } from '../../src/services/banks.js'
+import { syncBankMatchers } from '../../src/services/banks.js'
 import { dialects } from '../dialects.js'
 import { contentInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
@@ -120,7 +120,9 @@ describe.each(dialects().filter((d) => d === 'postgres'))('bank changes on %s', 
         migrate: false,
       })
       try {
-        await addBank(h, 'late-words', 'keyword', 'illegal.hate', 'review', ['fresh banned phrase'])
+        const bankId = await addBank(h, 'late-words', 'keyword', 'illegal.hate', 'review', [
+          'fresh banned phrase',
+        ])
         const input = {
           kind: 'text' as const,
           surface: 'public' as const,
@@ -129,9 +131,21 @@ describe.each(dialects().filter((d) => d === 'postgres'))('bank changes on %s', 
           media: [],
         }
         expect((await other.detection.run(input)).signals).toHaveLength(0)
-        expect(await refreshBankMatchersIfChanged(other)).toBe(true)
+        expect(await syncBankMatchers(other)).toBe(1)
         expect((await other.detection.run(input)).signals).toHaveLength(1)
-        expect(await refreshBankMatchersIfChanged(other)).toBe(false)
+        expect(await syncBankMatchers(other)).toBe(0)
+        // One entry disabled among many: the other process reads just that one change.
+        const page = await h.call('moderator', 'GET', `/v1/banks/${bankId}/entries`)
+        const entry = page
+          .json()
+          .entries.find((e: { value: string }) => e.value === 'fresh banned phrase')
+        await h.call('admin', 'POST', `/v1/banks/${bankId}/entries`, {
+          entries: Array.from({ length: 50 }, (_, i) => ({ value: `filler phrase ${i}` })),
+        })
+        expect(await syncBankMatchers(other)).toBe(50)
+        await h.call('admin', 'POST', `/v1/banks/${bankId}/entries/${entry.id}/disable`)
+        expect(await syncBankMatchers(other)).toBe(1)
+        expect((await other.detection.run(input)).signals).toHaveLength(0)
       } finally {
         await other.destroy()
       }

@@ -25,6 +25,12 @@ const ROUTES: { method: string; path: string; roles: readonly ApiRole[] }[] = [
   { method: 'POST', path: '/v1/banks', roles: ADMIN },
   { method: 'GET', path: '/v1/banks', roles: MODERATORS },
   { method: 'POST', path: '/v1/banks/{id}/entries', roles: ADMIN },
+  { method: 'PATCH', path: '/v1/banks/{id}', roles: ADMIN },
+  { method: 'GET', path: '/v1/banks/{id}/entries', roles: MODERATORS },
+  { method: 'POST', path: '/v1/banks/{id}/entries/{entryId}/disable', roles: ADMIN },
+  { method: 'POST', path: '/v1/banks/{id}/entries/{entryId}/enable', roles: ADMIN },
+  { method: 'POST', path: '/v1/banks/{id}/entries/{entryId}/retract', roles: ADMIN },
+  { method: 'GET', path: '/v1/banks/{id}/export', roles: MODERATORS },
   { method: 'GET', path: '/v1/audit/verify', roles: ADMIN },
   { method: 'POST', path: '/v1/keys', roles: ADMIN },
   { method: 'GET', path: '/v1/keys', roles: ADMIN },
@@ -73,7 +79,7 @@ describe.each(dialects())('roles on %s', (dialect) => {
     await closeHarness(h)
   })
 
-  const url = (path: string) => path.replaceAll('{id}', crypto.randomUUID())
+  const url = (path: string) => path.replace(/\{\w+\}/g, () => crypto.randomUUID())
   const send = (method: string, path: string, headers: Record<string, string>) =>
     h.app.inject({ method: method as 'GET', url: url(path), headers })
 

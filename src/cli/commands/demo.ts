@@ -18,12 +18,16 @@ export function demoCommand(): Command {
       DEMO_DEFAULT_SUBJECTS,
     )
     .action(async (options: { subjects: number }, command: Command) => {
-      await withContext(command, async (ctx) => {
-        const summary = await loadDemoWithProgress(ctx, options.subjects)
-        const keyFile = await ensureDemoAdminKey(ctx)
-        for (const line of describeDemo(summary)) console.log(line)
-        console.log(`  admin key    export VIGIL_KEY=$(cat ${keyFile})`)
-      })
+      await withContext(
+        command,
+        async (ctx) => {
+          const summary = await loadDemoWithProgress(ctx, options.subjects)
+          const keyFile = await ensureDemoAdminKey(ctx)
+          for (const line of describeDemo(summary)) console.log(line)
+          console.log(`  admin key    export VIGIL_KEY=$(cat ${keyFile})`)
+        },
+        { detects: true },
+      )
     })
 }
 

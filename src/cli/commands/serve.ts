@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import type { AppContext } from '../../context.js'
 import { buildApp } from '../../http/app.js'
-import { refreshBankMatchersIfChanged } from '../../services/banks.js'
+import { syncBankMatchers } from '../../services/banks.js'
 import { Worker } from '../../worker/worker.js'
 import { openContext } from '../open-context.js'
 import { loadDemoOnFirstStart } from './demo.js'
@@ -62,7 +62,7 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
 /** Other processes may change the banks: reload this one's matchers when they do. */
 function keepBanksFresh(ctx: AppContext): NodeJS.Timeout {
   return setInterval(() => {
-    refreshBankMatchersIfChanged(ctx).catch((error: unknown) => {
+    syncBankMatchers(ctx).catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'could not refresh the bank matchers')
     })
   }, 1_000).unref()

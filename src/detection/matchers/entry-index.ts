@@ -2,13 +2,13 @@ import type { ListEntry } from '../matcher.js'
 
 /** Entries keyed by a normalised value; changed one entry at a time when banks change. */
 export class EntryIndex {
-  #byKey = new Map<string, ListEntry[]>()
-  #normalise: (value: string) => string = (value) => value
+  readonly #byKey = new Map<string, ListEntry[]>()
+  readonly #keyById = new Map<string, string>()
+
+  constructor(readonly normalise: (value: string) => string = (value) => value) {}
 
   get size(): number {
-    let n = 0
-    for (const list of this.#byKey.values()) n += list.length
-    return n
+    return this.#keyById.size
   }
 
   get(key: string): readonly ListEntry[] {
@@ -19,24 +19,28 @@ export class EntryIndex {
     return this.#byKey.keys()
   }
 
-  replace(entries: readonly ListEntry[], normalise: (value: string) => string): void {
-    this.#normalise = normalise
-    this.#byKey = new Map()
-    for (const entry of entries) this.add(entry)
+  /** Adds an entry, or replaces the one with its id. */
+  upsert(entry: ListEntry): void {
+    this.remove(entry.entryId)
+    const key = this.normalise(entry.value)
+    const list = this.#byKey.get(key)
+    if (list) list.push(entry)
+    else this.#byKey.set(key, [entry])
+    this.#keyById.set(entry.entryId, key)
   }
 
-  add(entry: ListEntry): void {
-    const key = this.#normalise(entry.value)
-    const list = this.#byKey.get(key) ?? []
-    if (!list.some((e) => e.entryId === entry.entryId)) list.push(entry)
-    this.#byKey.set(key, list)
+  remove(entryId: string): boolean {
+    const key = this.#keyById.get(entryId)
+    if (key === undefined) return false
+    this.#keyById.delete(entryId)
+    const kept = (this.#byKey.get(key) ?? []).filter((e) => e.entryId !== entryId)
+    if (kept.length === 0) this.#byKey.delete(key)
+    else this.#byKey.set(key, kept)
+    return true
   }
 
-  remove(entryId: string): void {
-    for (const [key, list] of this.#byKey) {
-      const kept = list.filter((e) => e.entryId !== entryId)
-      if (kept.length === 0) this.#byKey.delete(key)
-      else if (kept.length !== list.length) this.#byKey.set(key, kept)
-    }
+  clear(): void {
+    this.#byKey.clear()
+    this.#keyById.clear()
   }
 }

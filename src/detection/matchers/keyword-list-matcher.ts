@@ -1,5 +1,5 @@
 import type { SignalInput } from '../../core/signal.js'
-import type { ListEntry, Matcher, MatchInput } from '../matcher.js'
+import type { BankMatcher, ListEntry, MatchInput } from '../matcher.js'
 import { type KeywordHit, KeywordSet, type TermEntry } from '../text/keyword-set.js'
 
 export { ALLOW_PREFIX, parseListValue } from '../text/keyword-set.js'
@@ -17,9 +17,10 @@ export { ObscenityMatcher, obscenityMatcher } from '../text/obscenity-matcher.js
  * lie inside an occurrence of <term>; `loadAllowList(terms)` sets terms that do so for every bank.
  * A match lying inside a longer match from the same bank is not reported on its own.
  */
-export class KeywordListMatcher implements Matcher {
+export class KeywordListMatcher implements BankMatcher {
   readonly name = 'keyword_list'
-  #entries: readonly ListEntry[] = []
+  readonly #entries = new Map<string, ListEntry>()
+  #dirty = false
   #globalAllow: readonly string[] = []
   #set: KeywordSet | undefined
 
@@ -36,9 +37,30 @@ export class KeywordListMatcher implements Matcher {
     return reported(hits).map(({ hit, entry }) => toSignal(entry, hit, input.text))
   }
 
-  /** Replaces the bank entries; values starting with `allow:` are that bank's allow-list. */
+  /** Adds or replaces an entry (a value starting with `allow:` is its bank's allow-list); see flush. */
+  upsert(entry: ListEntry): void {
+    this.#entries.set(entry.entryId, entry)
+    this.#dirty = true
+  }
+
+  remove({ entryId }: Pick<ListEntry, 'entryId'>): void {
+    this.#dirty = this.#entries.delete(entryId) || this.#dirty
+  }
+
+  clear(): void {
+    this.#entries.clear()
+    this.#dirty = true
+  }
+
+  /** Rebuilds the automaton once after a batch of changes (until then the old one answers). */
+  flush(): void {
+    if (this.#dirty) this.#rebuild()
+  }
+
+  /** Replaces the bank entries and rebuilds at once. */
   load(entries: readonly ListEntry[]): void {
-    this.#entries = entries
+    this.#entries.clear()
+    for (const entry of entries) this.#entries.set(entry.entryId, entry)
     this.#rebuild()
   }
 
@@ -49,8 +71,10 @@ export class KeywordListMatcher implements Matcher {
   }
 
   #rebuild(): void {
-    const empty = this.#entries.length === 0 && this.#globalAllow.length === 0
-    this.#set = empty ? undefined : new KeywordSet(this.#entries, this.#globalAllow)
+    this.#dirty = false
+    const entries = [...this.#entries.values()]
+    const empty = entries.length === 0 && this.#globalAllow.length === 0
+    this.#set = empty ? undefined : new KeywordSet(entries, this.#globalAllow)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SignalInput } from '../../core/signal.js'
-import type { ListEntry, Matcher, MatchInput } from '../matcher.js'
+import type { BankMatcher, ListEntry, MatchInput } from '../matcher.js'
 import type { CanonicalUrlOptions } from '../url/canonical-url.js'
 import { extractUrls, type FoundUrl, resolveUrl } from '../url/extract-urls.js'
 import { matchKey, type UrlHit, UrlIndex } from '../url/url-index.js'
@@ -21,7 +21,7 @@ type Candidate = Pick<FoundUrl, 'canonical' | 'host' | 'domain'> & {
  * subdomain (url/url-index.ts has the rules). One signal per entry and distinct canonical URL
  * (http and https alike); the evidence's `url` and `offsets` are the first place it was written.
  */
-export class UrlListMatcher implements Matcher {
+export class UrlListMatcher implements BankMatcher {
   readonly name = 'url_list'
   readonly index: UrlIndex
   #rejected: ListEntry[] = []
@@ -53,22 +53,26 @@ export class UrlListMatcher implements Matcher {
     return signals
   }
 
-  /** Replaces every entry. */
-  load(entries: readonly ListEntry[]): void {
+  clear(): void {
     this.index.clear()
     this.#rejected = []
-    for (const entry of entries) this.add(entry)
+  }
+
+  /** Replaces every entry. */
+  load(entries: readonly ListEntry[]): void {
+    this.clear()
+    for (const entry of entries) this.upsert(entry)
   }
 
   /** Adds or replaces one entry; false if its value is neither a URL nor a host. */
-  add(entry: ListEntry): boolean {
+  upsert(entry: ListEntry): boolean {
     this.#rejected = this.#rejected.filter((e) => e.entryId !== entry.entryId)
     if (this.index.add(entry) !== undefined) return true
     this.#rejected.push(entry)
     return false
   }
 
-  remove(entryId: string): void {
+  remove({ entryId }: Pick<ListEntry, 'entryId'>): void {
     this.index.remove(entryId)
     this.#rejected = this.#rejected.filter((e) => e.entryId !== entryId)
   }

@@ -8,6 +8,8 @@ export interface BankTable {
   description: string | null
   enabled: boolean
   created_at: Date
+  /** The bank revision of the last change to this row. */
+  revision: number
 }
 
 export interface BankEntryTable {
@@ -19,6 +21,14 @@ export interface BankEntryTable {
   created_at: Date
   expires_at: Date | null
   disabled_at: Date | null
+  harm: string | null
+  source: string | null
+  external_ref: string | null
+  quality: number | null
+  retracted_at: Date | null
+  retraction_reason: string | null
+  /** The bank revision of the last change to this row. */
+  revision: number
 }
 
 export interface BankRevisionTable {
