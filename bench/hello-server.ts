@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 
 // @NOTE The baseline: a bare Fastify 5 POST JSON endpoint, no logger, no schema, no database.
-// Started as its own process by bench/run.ts so it gets the same treatment as `vigil serve`.
+// Started as its own process by bench/http.ts so it gets the same treatment as `vigil serve`.
 
 const app = Fastify({ logger: false })
 app.post('/hello', async (request) => {

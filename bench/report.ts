@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { CpuSplit } from './cpu.js'
 import type { PgbenchResult } from './pgbench.js'
 
-// @NOTE How bench/run.ts prints and stores what it measured.
+// @NOTE How bench/http.ts prints and stores what it measured.
 
 export const TARGET = { reqPerSec: 5_000, p99Ms: 20 }
 
