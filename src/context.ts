@@ -2,6 +2,7 @@ import type { Config, Secrets } from './config/config.js'
 import type { Clock } from './core/clock.js'
 import { systemClock } from './core/clock.js'
 import { buildTaxonomy } from './core/taxonomy.js'
+import { createClassifierMatchers } from './detection/classifiers/create-classifiers.js'
 import type { Matcher } from './detection/matcher.js'
 import { DetectionPipeline } from './detection/pipeline.js'
 import { obscenityMatcher } from './detection/text/obscenity-matcher.js'
@@ -60,7 +61,7 @@ export async function createAppContext(
     clock: overrides.clock ?? systemClock(),
     taxonomy: buildTaxonomy(config.terms),
     jobs,
-    detection: createDetection(config, overrides),
+    detection: createDetection(config, secrets, overrides),
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
@@ -74,10 +75,17 @@ export async function createAppContext(
   return ctx
 }
 
-function createDetection(config: Config, overrides: ContextOverrides): DetectionPipeline {
+function createDetection(
+  config: Config,
+  secrets: Secrets,
+  overrides: ContextOverrides,
+): DetectionPipeline {
   const { detection } = config
-  const matchers: Matcher[] = [...(overrides.matchers ?? [])]
-  if (detection.obscenityList) matchers.push(obscenityMatcher())
+  const matchers: Matcher[] = [
+    ...classifierMatchers(config, secrets),
+    ...(detection.obscenityList ? [obscenityMatcher()] : []),
+    ...(overrides.matchers ?? []),
+  ]
   const clock = overrides.clock
   return new DetectionPipeline({
     deadlineMs: detection.deadlineMs,
@@ -87,4 +95,27 @@ function createDetection(config: Config, overrides: ContextOverrides): Detection
     pdq: { ...detection.pdq, maxInputBytes: config.media.maxBytes },
     ...(clock ? { now: () => clock.now().getTime() } : {}),
   })
+}
+
+function classifierMatchers(config: Config, secrets: Secrets): Matcher[] {
+  const { lexicon, timeoutMs, openai, llamaGuard } = config.detection.classifiers
+  return createClassifierMatchers(
+    {
+      lexicon,
+      ...(openai && secrets.openaiApiKey
+        ? { openai: { ...openai, apiKey: secrets.openaiApiKey, timeoutMs } }
+        : {}),
+      ...(llamaGuard
+        ? {
+            llamaGuard: {
+              ...llamaGuard,
+              timeoutMs,
+              ...(secrets.llamaGuardApiKey ? { apiKey: secrets.llamaGuardApiKey } : {}),
+            },
+          }
+        : {}),
+      allowPrivateNetwork: config.network.allowPrivate,
+    },
+    { taxonomy: buildTaxonomy(config.terms) },
+  )
 }

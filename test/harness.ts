@@ -42,6 +42,9 @@ export async function createTestHarness(
   const { config, secrets } = parseConfig({
     VIGIL_ALLOW_PRIVATE_NETWORK: 'true',
     VIGIL_LOG_LEVEL: 'silent',
+    // @NOTE The offline lexicon is on by default in Vigil; tests that are about it turn it on, so
+    // the others' signals stay exactly the ones they set up.
+    VIGIL_LEXICON: 'false',
     ...settings,
   })
   const ctx = await createAppContext(config, secrets, {

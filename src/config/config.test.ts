@@ -26,9 +26,43 @@ describe('parseConfig', () => {
       audit: { sealIntervalMs: 250 },
       webhooks: { retryLimit: 12, retryDelaySeconds: 5, timeoutMs: 10_000 },
       terms: [],
+      detection: {
+        deadlineMs: 2000,
+        scanPrivate: false,
+        pdq: { maxDistance: 31, minQuality: 50, fast: false, dihedral: false },
+        obscenityList: false,
+        classifiers: {
+          lexicon: { enabled: true },
+          timeoutMs: 1500,
+          openai: undefined,
+          llamaGuard: undefined,
+        },
+      },
     })
-    expect(secrets.bootstrapApiKey).toBeUndefined()
+    expect(secrets).toEqual({
+      bootstrapApiKey: undefined,
+      openaiApiKey: undefined,
+      llamaGuardApiKey: undefined,
+    })
     expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('turns on the hosted classifiers by URL, keeps their keys secret, and needs the OpenAI key', () => {
+    const { config, secrets } = parseConfig({
+      VIGIL_OPENAI_MODERATION_URL: 'https://api.openai.com',
+      VIGIL_OPENAI_API_KEY: 'sk-secret',
+      VIGIL_LLAMA_GUARD_URL: 'http://127.0.0.1:8000',
+      VIGIL_LLAMA_GUARD_MODEL: 'llama-guard-3',
+    })
+    expect(config.detection.classifiers).toMatchObject({
+      openai: { baseUrl: 'https://api.openai.com' },
+      llamaGuard: { baseUrl: 'http://127.0.0.1:8000', model: 'llama-guard-3' },
+    })
+    expect(JSON.stringify(config)).not.toContain('sk-secret')
+    expect(secrets.openaiApiKey).toBe('sk-secret')
+    expect(problemsOf({ VIGIL_OPENAI_MODERATION_URL: 'https://api.openai.com' })).toEqual([
+      'VIGIL_OPENAI_API_KEY: is required when VIGIL_OPENAI_MODERATION_URL is set',
+    ])
   })
 
   it('coerces strings from the environment into numbers and booleans', () => {

@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { termsNodeInputSchema } from '../core/taxonomy.js'
 import {
   type DetectionConfig,
+  type DetectionSecrets,
+  detectionProblems,
   detectionSettingsShape,
   toDetectionConfig,
+  toDetectionSecrets,
 } from './detection-settings.js'
 
 const MiB = 1024 * 1024
@@ -85,7 +88,7 @@ export interface Config {
   detection: DetectionConfig
 }
 
-export interface Secrets {
+export interface Secrets extends DetectionSecrets {
   bootstrapApiKey: string | undefined
 }
 
@@ -107,6 +110,7 @@ export function parseConfig(raw: Record<string, unknown>): { config: Config; sec
       problems.push(`${[name, ...rest].join('.')}: ${issue.message}`)
     }
   }
+  if (parsed.success) problems.push(...detectionProblems(parsed.data))
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems)
   return { config: Object.freeze(toConfig(parsed.data)), secrets: toSecrets(parsed.data) }
 }
@@ -144,7 +148,7 @@ function toConfig(s: Settings): Config {
 }
 
 function toSecrets(s: Settings): Secrets {
-  return { bootstrapApiKey: s.VIGIL_BOOTSTRAP_API_KEY }
+  return { bootstrapApiKey: s.VIGIL_BOOTSTRAP_API_KEY, ...toDetectionSecrets(s) }
 }
 
 /** What `vigil config print` shows: the config with the database password masked. */

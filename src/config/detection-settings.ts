@@ -13,11 +13,25 @@ export const detectionSettingsShape = {
   VIGIL_PDQ_FAST: bool.default(false),
   VIGIL_PDQ_DIHEDRAL: bool.default(false),
   VIGIL_OBSCENITY_LIST: bool.default(false),
+  VIGIL_LEXICON: bool.default(true),
+  VIGIL_LEXICON_FILE: z.string().min(1).optional(),
+  VIGIL_CLASSIFIER_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1_500),
+  VIGIL_OPENAI_MODERATION_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_OPENAI_MODERATION_MODEL: z.string().min(1).optional(),
+  VIGIL_OPENAI_API_KEY: z.string().min(1).optional(),
+  VIGIL_LLAMA_GUARD_URL: z.url({ protocol: /^https?$/ }).optional(),
+  VIGIL_LLAMA_GUARD_MODEL: z.string().min(1).optional(),
+  VIGIL_LLAMA_GUARD_API_KEY: z.string().min(1).optional(),
 }
 
-type DetectionSettings = {
-  [K in keyof typeof detectionSettingsShape]: z.infer<(typeof detectionSettingsShape)[K]>
-}
+/** Settings that must stay out of the printable config. */
+export const DETECTION_SECRET_SETTINGS = [
+  'VIGIL_OPENAI_API_KEY',
+  'VIGIL_LLAMA_GUARD_API_KEY',
+] as const
+
+const detectionSettingsSchema = z.object(detectionSettingsShape)
+type DetectionSettings = z.infer<typeof detectionSettingsSchema>
 
 export interface DetectionConfig {
   deadlineMs: number
@@ -26,7 +40,33 @@ export interface DetectionConfig {
   pdq: { maxDistance: number; minQuality: number; fast: boolean; dihedral: boolean }
   /** The obscenity package's English list as an extra keyword matcher. */
   obscenityList: boolean
+  /** Classifiers; the hosted ones get their API keys from Secrets. */
+  classifiers: {
+    lexicon: { enabled: boolean; path?: string }
+    timeoutMs: number
+    openai?: { baseUrl: string; model?: string }
+    llamaGuard?: { baseUrl: string; model?: string }
+  }
 }
+
+export interface DetectionSecrets {
+  openaiApiKey: string | undefined
+  llamaGuardApiKey: string | undefined
+}
+
+/** Cross-field problems, named by variable. */
+export function detectionProblems(s: DetectionSettings): string[] {
+  return s.VIGIL_OPENAI_MODERATION_URL && !s.VIGIL_OPENAI_API_KEY
+    ? ['VIGIL_OPENAI_API_KEY: is required when VIGIL_OPENAI_MODERATION_URL is set']
+    : []
+}
+
+export function toDetectionSecrets(s: DetectionSettings): DetectionSecrets {
+  return { openaiApiKey: s.VIGIL_OPENAI_API_KEY, llamaGuardApiKey: s.VIGIL_LLAMA_GUARD_API_KEY }
+}
+
+const provider = (baseUrl: string | undefined, model: string | undefined) =>
+  baseUrl ? { baseUrl, ...(model ? { model } : {}) } : undefined
 
 export function toDetectionConfig(s: DetectionSettings): DetectionConfig {
   return {
@@ -39,5 +79,14 @@ export function toDetectionConfig(s: DetectionSettings): DetectionConfig {
       dihedral: s.VIGIL_PDQ_DIHEDRAL,
     },
     obscenityList: s.VIGIL_OBSCENITY_LIST,
+    classifiers: {
+      lexicon: {
+        enabled: s.VIGIL_LEXICON,
+        ...(s.VIGIL_LEXICON_FILE ? { path: s.VIGIL_LEXICON_FILE } : {}),
+      },
+      timeoutMs: s.VIGIL_CLASSIFIER_TIMEOUT_MS,
+      openai: provider(s.VIGIL_OPENAI_MODERATION_URL, s.VIGIL_OPENAI_MODERATION_MODEL),
+      llamaGuard: provider(s.VIGIL_LLAMA_GUARD_URL, s.VIGIL_LLAMA_GUARD_MODEL),
+    },
   }
 }
