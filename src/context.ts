@@ -5,11 +5,13 @@ import { buildTaxonomy } from './core/taxonomy.js'
 import { createClassifierMatchers } from './detection/classifiers/create-classifiers.js'
 import type { Matcher } from './detection/matcher.js'
 import { DetectionPipeline } from './detection/pipeline.js'
+import { RuleSet } from './detection/rules/rule-set.js'
 import { obscenityMatcher } from './detection/text/obscenity-matcher.js'
 import { createLogger, type Logger } from './logger.js'
 import { ApiKeyAuthenticator } from './services/api-keys.js'
 import { syncBankMatchers } from './services/banks.js'
 import { IngestBatcher } from './services/ingest-batcher.js'
+import { reloadRules } from './services/rules.js'
 import { JOB, type ServiceContext } from './services/service-context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './storage/database.js'
 import { JobQueue } from './storage/job-queue.js'
@@ -62,6 +64,7 @@ export async function createAppContext(
     taxonomy: buildTaxonomy(config.terms),
     jobs,
     detection: createDetection(config, secrets, overrides),
+    rules: new RuleSet(),
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
@@ -72,6 +75,7 @@ export async function createAppContext(
     },
   }
   await syncBankMatchers(ctx)
+  await reloadRules(ctx)
   return ctx
 }
 

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander'
 import { ConfigError } from '../config/config.js'
+import { AppError } from '../core/errors.js'
 import { auditCommand } from './commands/audit.js'
 import { banksCommand } from './commands/banks.js'
 import { configCommand } from './commands/config.js'
@@ -7,6 +8,7 @@ import { demoCommand } from './commands/demo.js'
 import { hashCommand } from './commands/hash.js'
 import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
+import { rulesCommand } from './commands/rules.js'
 import { serveCommand } from './commands/serve.js'
 
 export function buildCli(): Command {
@@ -25,6 +27,7 @@ export function buildCli(): Command {
     serveCommand(),
     migrateCommand(),
     keysCommand(),
+    rulesCommand(),
     auditCommand(),
     banksCommand(),
     demoCommand(),
@@ -46,8 +49,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2
     }
     console.error(`vigil: ${(error as Error).message}`)
+    for (const problem of problemsOf(error)) console.error(`  ${problem}`)
     return 1
   }
+}
+
+/** The list of problems an AppError carries (e.g. every bad line of an import), if any. */
+function problemsOf(error: unknown): string[] {
+  const details = error instanceof AppError ? error.details : undefined
+  const problems = details && 'problems' in details ? details.problems : undefined
+  return Array.isArray(problems) ? problems.map(String) : []
 }
 
 const invokedDirectly = process.argv[1]?.endsWith('main.ts') || process.argv[1]?.endsWith('main.js')

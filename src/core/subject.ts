@@ -34,7 +34,15 @@ export const contentInputSchema = z.strictObject({
   id: externalId,
   kind: z.enum(SUBJECT_KINDS),
   surface: z.enum(SURFACES).default('public'),
-  author: z.strictObject({ id: externalId }).optional(),
+  author: z
+    .strictObject({
+      id: externalId,
+      createdAt: z.iso
+        .datetime({ offset: true })
+        .optional()
+        .describe("When the author's account was created; rules can test its age"),
+    })
+    .optional(),
   text: z.string().max(100_000).optional(),
   url: z.url().max(2000).optional().describe('Where the content can be seen'),
   media: z.array(mediaInputSchema).max(20).default([]),

@@ -17,6 +17,7 @@ import { contentRoutes } from './routes/content/routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { keyRoutes } from './routes/keys/routes.js'
 import { reportRoutes } from './routes/reports/routes.js'
+import { ruleRoutes } from './routes/rules/routes.js'
 import { taxonomyRoutes } from './routes/taxonomy/routes.js'
 import { webhookRoutes } from './routes/webhooks/routes.js'
 
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     caseRoutes,
     webhookRoutes,
     bankRoutes,
+    ruleRoutes,
     auditRoutes,
     keyRoutes,
   ]) {

@@ -1,10 +1,11 @@
 import type { Actor } from '../core/roles.js'
 import type { SignalInput } from '../core/signal.js'
 import type { ContentInput, MediaRecord, Verdict } from '../core/subject.js'
-import { verdictOpensCase } from '../core/verdict.js'
+import { decideVerdict, verdictOpensCase } from '../core/verdict.js'
 import type { DetectionResult } from '../detection/pipeline.js'
 import type { Executor } from '../storage/database.js'
 import { type IngestWrite, writeIngestedSubjects } from '../storage/repos/ingest-repo.js'
+import { applyRules, decideByRule, type RuleApplication } from './apply-rules.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { loadMedia } from './load-media.js'
 import { openOrJoinCase } from './open-case.js'
@@ -20,8 +21,9 @@ export interface IngestResult extends Record<string, unknown> {
 }
 
 /**
- * Runs detection on content before it is published, then records the subject, its signals and,
- * unless the verdict is allow, a case. Detection runs outside any transaction. Allowed content
+ * Runs detection and the rules on content before it is published, then records the subject, its
+ * signals, its rule outcomes and, unless the verdict is allow, a case. Detection and rules run
+ * outside any transaction (rules from memory). Allowed content
  * without an Idempotency-Key goes through the group-commit batcher; the rest runs in one
  * transaction with its case and stored response.
  */
@@ -41,20 +43,29 @@ export async function ingestContent(
       media,
     })
     const at = ctx.clock.now()
-    const write = ingestWrite(actor, at, input, toMediaRecords(media), detection)
-    if (!claim && !verdictOpensCase(detection.verdict)) {
+    const rules = await applyRules(ctx, input, detection.signals, at)
+    const judged = withRuleSignals(detection, rules)
+    const write = ingestWrite(actor, at, input, toMediaRecords(media), judged, rules)
+    if (!claim && !verdictOpensCase(judged.verdict)) {
       const subjectId = await ctx.ingest.write(write)
-      return { statusCode: 200, body: ingestResult(subjectId, write, detection), replayed: false }
+      return { statusCode: 200, body: ingestResult(subjectId, write, judged), replayed: false }
     }
     const body = await ctx.db.transaction().execute(async (tx) => {
       const [subjectId] = await writeIngestedSubjects(tx, [write])
-      const result = ingestResult(subjectId as string, write, detection)
-      const withCase = await openCaseIfNeeded(tx, ctx, actor, input, result)
+      const result = ingestResult(subjectId as string, write, judged)
+      const withCase = await openCaseIfNeeded(tx, ctx, actor, input, result, rules)
       await store(tx, 200, withCase, at)
       return withCase
     })
     return { statusCode: 200, body, replayed: false }
   })
+}
+
+/** Live rules' signals join detection's; the strictest action still decides the verdict. */
+function withRuleSignals(detection: DetectionResult, rules: RuleApplication): DetectionResult {
+  if (rules.signals.length === 0) return detection
+  const verdict = decideVerdict([{ action: detection.verdict }, ...rules.signals])
+  return { ...detection, signals: [...detection.signals, ...rules.signals], verdict }
 }
 
 function ingestWrite(
@@ -63,6 +74,7 @@ function ingestWrite(
   input: ContentInput,
   media: MediaRecord[],
   detection: DetectionResult,
+  rules: RuleApplication,
 ): IngestWrite {
   const signals = detection.signals.map((s) => ({ ...s, id: crypto.randomUUID(), createdAt: at }))
   return {
@@ -79,7 +91,9 @@ function ingestWrite(
       verdict: detection.verdict,
       at,
     },
+    authorCreatedAt: input.author?.createdAt ? new Date(input.author.createdAt) : null,
     signals,
+    ruleOutcomes: rules.outcomes,
     audit: {
       actor: actor.id,
       action: 'content.ingested',
@@ -88,9 +102,14 @@ function ingestWrite(
         kind: input.kind,
         verdict: detection.verdict,
         signals: signals.length,
+        ...(rules.outcomes.length > 0 ? { rules: rules.outcomes.map(auditOutcome) } : {}),
       },
     },
   }
+}
+
+function auditOutcome(o: RuleApplication['outcomes'][number]) {
+  return { ruleId: o.ruleId, version: o.version, mode: o.mode }
 }
 
 function ingestResult(
@@ -112,6 +131,7 @@ async function openCaseIfNeeded(
   actor: Actor,
   input: ContentInput,
   result: IngestResult,
+  rules: RuleApplication,
 ): Promise<IngestResult> {
   if (!verdictOpensCase(result.verdict)) return result
   const at = ctx.clock.now()
@@ -120,6 +140,7 @@ async function openCaseIfNeeded(
     subjectId: result.subjectId,
     harm: strongest?.harm ?? null,
     source: strongest?.source ?? 'rule',
+    ...(rules.routing ? { override: rules.routing } : {}),
   })
   if (result.verdict === 'block') {
     await emitWebhookEvent(tx, ctx.jobs, at, 'content.blocked', {
@@ -128,6 +149,7 @@ async function openCaseIfNeeded(
       harms: [...new Set(result.signals.map((s) => s.harm))],
     })
   }
+  if (rules.acting) await decideByRule(tx, ctx, opened.case.id, rules.acting)
   return { ...result, caseId: opened.case.id }
 }
 

@@ -1,6 +1,12 @@
 import type { ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
-import { moreUrgentQueue, routeCase, slaDeadline } from '../core/routing.js'
+import {
+  DEFAULT_QUEUES,
+  moreUrgentQueue,
+  type Routing,
+  routeCase,
+  slaDeadline,
+} from '../core/routing.js'
 import type { SignalSource } from '../core/signal.js'
 import type { Taxonomy } from '../core/taxonomy.js'
 import type { Executor } from '../storage/database.js'
@@ -15,6 +21,8 @@ export interface CaseTrigger {
   subjectId: string
   harm: string | null
   source: SignalSource
+  /** What live rules ask for; it can make the case more urgent, never less. */
+  override?: { queue?: string; priority?: number }
 }
 
 /**
@@ -28,7 +36,7 @@ export async function openOrJoinCase(
   at: Date,
   trigger: CaseTrigger,
 ): Promise<{ case: ModerationCase; opened: boolean }> {
-  const routing = routeCase(taxonomy, { harm: trigger.harm, source: trigger.source })
+  const routing = withOverride(routeCase(taxonomy, trigger), trigger.override)
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const open = await findOpenCaseForSubject(tx, trigger.subjectId)
     if (open) {
@@ -64,6 +72,19 @@ export async function openOrJoinCase(
     }
   }
   throw new Error(`could not open or find the open case of subject ${trigger.subjectId}`)
+}
+
+/**
+ * A rule's queue and priority apply only where they are more urgent than the harm's routing.
+ * @NOTE Severity routing carries legal duties (a CSEA case stays with child safety), so a rule
+ * may escalate a case but never demote it.
+ */
+function withOverride(routing: Routing, override: CaseTrigger['override']): Routing {
+  if (!override) return routing
+  const queueId = override.queue ? moreUrgentQueue(routing.queue.id, override.queue) : undefined
+  const queue = DEFAULT_QUEUES.find((q) => q.id === queueId) ?? routing.queue
+  const priority = Math.max(routing.priority, override.priority ?? 0)
+  return { queue, priority }
 }
 
 async function escalateIfMoreUrgent(

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js'
 import type { Taxonomy } from '../core/taxonomy.js'
 import type { DetectionPipeline } from '../detection/pipeline.js'
+import type { RuleSet } from '../detection/rules/rule-set.js'
 import type { Db } from '../storage/database.js'
 import type { JobQueue } from '../storage/job-queue.js'
 import type { IngestBatcher } from './ingest-batcher.js'
@@ -18,6 +19,8 @@ export interface ServiceContext {
   taxonomy: Taxonomy
   jobs: JobQueue
   detection: DetectionPipeline
+  /** The live and shadow rules this process applies at ingest. */
+  rules: RuleSet
   /** Group commit for allowed content on the hot path. */
   ingest: IngestBatcher
   settings: ServiceSettings

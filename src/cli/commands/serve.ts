@@ -2,6 +2,7 @@ import { Command, Option } from 'commander'
 import type { AppContext } from '../../context.js'
 import { buildApp } from '../../http/app.js'
 import { syncBankMatchers } from '../../services/banks.js'
+import { refreshRulesIfChanged } from '../../services/rules.js'
 import { Worker } from '../../worker/worker.js'
 import { openContext } from '../open-context.js'
 import { loadDemoOnFirstStart } from './demo.js'
@@ -49,11 +50,13 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
     ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port })
     : undefined
   const bankSync = app ? keepBanksFresh(ctx) : undefined
+  const ruleSync = app ? keepRulesFresh(ctx) : undefined
   ctx.logger.info({ role, address, database: ctx.databaseKind }, 'vigil is running')
   if (address) printWelcome(address, demoKey)
   await untilSignalled()
   ctx.logger.info('shutting down')
   clearInterval(bankSync)
+  clearInterval(ruleSync)
   await app?.close()
   await worker?.stop()
   await ctx.destroy()
@@ -64,6 +67,15 @@ function keepBanksFresh(ctx: AppContext): NodeJS.Timeout {
   return setInterval(() => {
     syncBankMatchers(ctx).catch((error: unknown) => {
       ctx.logger.error({ err: error }, 'could not refresh the bank matchers')
+    })
+  }, 1_000).unref()
+}
+
+/** Other processes may change the rules: reload this one's when the rule revision moves. */
+function keepRulesFresh(ctx: AppContext): NodeJS.Timeout {
+  return setInterval(() => {
+    refreshRulesIfChanged(ctx).catch((error: unknown) => {
+      ctx.logger.error({ err: error }, 'could not refresh the rules')
     })
   }, 1_000).unref()
 }

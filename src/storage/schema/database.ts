@@ -5,6 +5,7 @@ import type { DecisionTable } from './decision.js'
 import type { IdempotencyRecordTable } from './idempotency-record.js'
 import type { ModerationCaseTable } from './moderation-case.js'
 import type { ReportTable } from './report.js'
+import type { RuleOutcomeTable, RuleRevisionTable, RuleTable, RuleVersionTable } from './rule.js'
 import type { SignalTable } from './signal.js'
 import type { SubjectTable } from './subject.js'
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook.js'
@@ -19,6 +20,10 @@ export interface DatabaseSchema {
   idempotency_record: IdempotencyRecordTable
   moderation_case: ModerationCaseTable
   report: ReportTable
+  rule: RuleTable
+  rule_outcome: RuleOutcomeTable
+  rule_revision: RuleRevisionTable
+  rule_version: RuleVersionTable
   signal: SignalTable
   subject: SubjectTable
   webhook_attempt: WebhookAttemptTable

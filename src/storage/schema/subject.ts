@@ -7,6 +7,8 @@ export interface SubjectTable {
   kind: string
   surface: string
   author_id: string | null
+  /** The author account's creation time, when the platform sent it (rules: account age). */
+  author_created_at: Date | null
   text: string | null
   url: string | null
   media: JSONColumnType<MediaRecord[]>
