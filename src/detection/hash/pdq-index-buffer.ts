@@ -2,6 +2,7 @@
 // @NOTE The PDQ index's write buffer: recent additions, unindexed and scanned linearly by each
 // query, until it is full and becomes a segment. A map from (hash, handle) to position makes
 // duplicate checks and removals O(1); removal moves the last entry into the hole.
+import { AppError } from '../../core/errors.js'
 import { boundedDistance, type HitSink } from './pdq-index-sink.js'
 
 /** (hash, handle) as an 18-character string: the buffer's map key. */
@@ -41,10 +42,11 @@ export class PdqBuffer {
     return this.positions.has(entryKey(words, base, handle))
   }
 
-  /** Adds the entry unless it is already here or the buffer is full; true if added. */
+  /** Adds the entry unless it is already here; true if added. The caller flushes when full. */
   add(words: Uint32Array, handle: number): boolean {
     const key = entryKey(words, 0, handle)
-    if (this.full || this.positions.has(key)) return false
+    if (this.positions.has(key)) return false
+    if (this.full) throw new AppError('internal', 'the PDQ index buffer is full')
     this.hashes.set(words.subarray(0, 8), this.length * 8)
     this.handles[this.length] = handle
     this.positions.set(key, this.length++)

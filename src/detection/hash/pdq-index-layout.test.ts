@@ -6,17 +6,19 @@ import {
   chunkKey,
   chunkLayout,
   chunkRadii,
-  defaultChunkCount,
   keyBitsFor,
+  layoutCost,
+  minChunkCount,
   PDQ_BITS,
   probeMasks,
+  segmentLayout,
 } from './pdq-index-layout.js'
 
 describe('chunkLayout and chunkRadii', () => {
   it('cut all 256 bits into disjoint chunks, wider ones first', () => {
     for (let distance = 0; distance <= 64; distance++) {
-      for (const chunks of [defaultChunkCount(distance), 1, 7, 12, 16, 32]) {
-        const { starts, widths } = chunkLayout(distance, chunks)
+      for (const chunks of [minChunkCount(distance), 1, 7, 12, 16, 32]) {
+        const { starts, widths } = chunkLayout(distance, chunks, 1e7)
         expect(widths).toHaveLength(chunks)
         expect(widths.reduce((sum, w) => sum + w, 0)).toBe(PDQ_BITS)
         widths.forEach((width, c) => {
@@ -40,10 +42,33 @@ describe('chunkLayout and chunkRadii', () => {
   })
 
   it('picks 12 chunks of 22 and 20 bits at distance 31', () => {
-    expect(defaultChunkCount(31)).toBe(12)
-    expect(chunkLayout(31, 12).widths).toEqual([22, 22, 22, 22, 22, 22, 22, 22, 20, 20, 20, 20])
+    expect(minChunkCount(31)).toBe(12)
+    expect(chunkLayout(31, 12, 1e7).widths).toEqual([
+      22, 22, 22, 22, 22, 22, 22, 22, 20, 20, 20, 20,
+    ])
     expect([...chunkRadii(12, 31)]).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1])
-    expect(chunkLayout(31, 16).widths).toEqual(Array(16).fill(16))
+    expect(chunkLayout(31, 16, 1e7).widths).toEqual(Array(16).fill(16))
+  })
+})
+
+describe('segmentLayout', () => {
+  it('gives large segments the fewest chunks, small ones more and cheaper probes', () => {
+    const large = segmentLayout(31, 10_000_000)
+    expect(large.widths).toHaveLength(12)
+    const small = segmentLayout(31, 65_536)
+    expect(small.widths).toEqual(Array(16).fill(16))
+    expect(layoutCost(small, 31, 65_536)).toBeLessThan(
+      layoutCost(segmentLayout(31, 65_536, 12), 31, 65_536) / 3,
+    )
+    for (const entries of [1, 100, 8192, 300_000, 3_000_000, 2 ** 24]) {
+      for (const distance of [0, 8, 31, 40]) {
+        const { widths, keyBits } = segmentLayout(distance, entries)
+        expect(widths.reduce((sum, w) => sum + w, 0)).toBe(PDQ_BITS)
+        keyBits.forEach((bits, c) => {
+          expect(bits).toBeLessThanOrEqual(Math.min(widths[c] ?? 0, 24))
+        })
+      }
+    }
   })
 })
 

@@ -11,18 +11,26 @@ export const PDQ_BITS = 256
 /** Bucket keys are at most 24 bits: 2^24 + 1 offsets (64 MiB) per chunk at most. */
 export const MAX_KEY_BITS = 24
 
-/** Entries a cost estimate assumes when it picks chunk widths (a large segment). */
-const REFERENCE_ENTRIES = 2 ** 23
+/** Most chunks a layout may have: each costs 3 bytes an entry. */
+export const MAX_CHUNKS = 32
 
-/** How the 256 bits are cut: chunk c is bits starts[c] … starts[c] + widths[c] − 1. */
+/**
+ * How a segment cuts the 256 bits: chunk c is bits starts[c] … starts[c] + widths[c] − 1, and
+ * its low keyBits[c] bits are its bucket key.
+ */
 export interface ChunkLayout {
   readonly starts: readonly number[]
   readonly widths: readonly number[]
+  readonly keyBits: readonly number[]
 }
 
-/** The chunk count for a distance bound: 12 at 31, so most chunks are probed at radius 2. */
-export function defaultChunkCount(maxDistance: number): number {
-  return Math.min(32, Math.max(1, Math.round(((maxDistance + 1) * 3) / 8)))
+/**
+ * The fewest chunks for a distance bound: 12 at 31, most probed at radius 2. Fewer chunks are
+ * wider, and at 10M entries their keys would pass 22 bits: offset tables of 32 MiB a chunk or
+ * more, past the 1 GB budget.
+ */
+export function minChunkCount(maxDistance: number): number {
+  return Math.min(MAX_CHUNKS, Math.max(1, Math.round(((maxDistance + 1) * 3) / 8)))
 }
 
 /**
@@ -54,35 +62,61 @@ function evenWidths(total: number, count: number): number[] {
   return Array.from({ length: count }, (_, c) => base + (c < total % count ? 1 : 0))
 }
 
-/** Expected probes plus candidates per query in a large segment with these widths. */
-function layoutCost(widths: readonly number[], radii: Int8Array): number {
+/** Expected bucket probes plus candidates per query at `distance` over `entries` entries. */
+export function layoutCost(layout: ChunkLayout, distance: number, entries: number): number {
+  const radii = chunkRadii(layout.widths.length, distance)
   let cost = 0
-  for (let c = 0; c < widths.length; c++) {
-    if (radii[c]! < 0) continue
-    const bits = Math.min(widths[c]!, MAX_KEY_BITS)
+  layout.keyBits.forEach((bits, c) => {
+    if (radii[c]! < 0) return
     const probes = ballSize(bits, radii[c]!)
-    cost += probes + (probes * REFERENCE_ENTRIES) / 2 ** bits
-  }
+    cost += probes + (probes * entries) / 2 ** bits
+  })
   return cost
 }
 
+function layoutOf(widths: number[], entries: number): ChunkLayout {
+  return {
+    starts: widths.map((_, c) => widths.slice(0, c).reduce((sum, w) => sum + w, 0)),
+    widths,
+    keyBits: widths.map((width) => keyBitsFor(entries, width)),
+  }
+}
+
 /**
- * Chunk widths for a distance bound: the chunks probed at the larger radius get more bits, as
- * many as minimise the expected probes plus candidates (22 + 20 bits at 12 chunks and d = 31).
+ * `chunks` chunks for a distance bound and a segment size: the chunks probed at the larger
+ * radius get more bits, as many as minimise layoutCost (22 + 20 bits for 12 chunks, d = 31, 10M).
  */
-export function chunkLayout(maxDistance: number, chunks: number): ChunkLayout {
-  const radii = chunkRadii(chunks, maxDistance)
-  const wide = radii.filter((r) => r === radii[0]).length
-  let best = evenWidths(PDQ_BITS, chunks)
-  if (wide < chunks) {
-    const narrow = chunks - wide
-    for (let width = Math.ceil(PDQ_BITS / chunks); PDQ_BITS - wide * width >= narrow; width++) {
-      const widths = [...Array(wide).fill(width), ...evenWidths(PDQ_BITS - wide * width, narrow)]
-      if (layoutCost(widths, radii) < layoutCost(best, radii)) best = widths
+export function chunkLayout(maxDistance: number, chunks: number, entries: number): ChunkLayout {
+  const wide = (maxDistance % chunks) + 1
+  let best = layoutOf(evenWidths(PDQ_BITS, chunks), entries)
+  const narrow = chunks - wide
+  for (let width = Math.ceil(PDQ_BITS / chunks); narrow > 0; width++) {
+    if (PDQ_BITS - wide * width < narrow) break
+    const widths = [...Array(wide).fill(width), ...evenWidths(PDQ_BITS - wide * width, narrow)]
+    const layout = layoutOf(widths, entries)
+    if (layoutCost(layout, maxDistance, entries) < layoutCost(best, maxDistance, entries)) {
+      best = layout
     }
   }
-  const starts = best.map((_, c) => best.slice(0, c).reduce((sum, w) => sum + w, 0))
-  return { starts, widths: best }
+  return best
+}
+
+/**
+ * The layout of a segment: `chunks` chunks if given, else the count from minChunkCount to
+ * MAX_CHUNKS with the lowest layoutCost. Large segments get the fewest chunks (memory); small
+ * ones more, with shorter keys probed at smaller radii (16 × 16 bits at radius 1 for 65k).
+ */
+export function segmentLayout(maxDistance: number, entries: number, chunks?: number): ChunkLayout {
+  if (chunks !== undefined) return chunkLayout(maxDistance, chunks, entries)
+  const least = minChunkCount(maxDistance)
+  let best = chunkLayout(maxDistance, least, entries)
+  for (let count = least + 1; count <= Math.min(MAX_CHUNKS, maxDistance + 1); count++) {
+    const layout = chunkLayout(maxDistance, count, entries)
+    if (layoutCost(layout, maxDistance, entries) < layoutCost(best, maxDistance, entries)) {
+      best = layout
+    }
+  }
+  return best
 }
 
 /** Key bits of a chunk in a segment of `count` entries: about one entry per bucket. */

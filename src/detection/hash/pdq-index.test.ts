@@ -1,82 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../core/errors.js'
-import { mulberry32, type Random } from '../../core/random.js'
-import { hammingDistanceWords } from './pdq-hex.js'
-import { PdqIndex, type PdqIndexHit, type PdqIndexOptions } from './pdq-index.js'
+import { mulberry32 } from '../../core/random.js'
+import { PdqIndex, type PdqIndexOptions } from './pdq-index.js'
+import {
+  arraysOf,
+  clusteredEntries,
+  compareWithBruteForce,
+  type Entry,
+  flipped,
+  queriesFor,
+  randomEntries,
+  randomHash,
+} from './pdq-index-test-data.js'
 
-interface Entry {
-  hash: Uint32Array
-  handle: number
-}
-
-function randomHash(random: Random): Uint32Array {
-  return Uint32Array.from({ length: 8 }, () => Math.floor(random.next() * 2 ** 32))
-}
-
-/** A copy of `hash` with exactly `flips` distinct bits flipped. */
-function flipped(hash: Uint32Array, flips: number, random: Random): Uint32Array {
-  const copy = hash.slice()
-  const bits = new Set<number>()
-  while (bits.size < flips) bits.add(random.int(0, 255))
-  for (const bit of bits) copy[bit >>> 5] = (copy[bit >>> 5] ?? 0) ^ (1 << (bit & 31))
-  return copy
-}
-
-function toHex(hash: Uint32Array): string {
-  return [...hash].map((word) => word.toString(16).padStart(8, '0')).join('')
-}
-
-function bruteForce(entries: Iterable<Entry>, query: Uint32Array, max: number): PdqIndexHit[] {
-  const hits: PdqIndexHit[] = []
-  for (const { hash, handle } of entries) {
-    const distance = hammingDistanceWords(hash, query)
-    if (distance <= max) hits.push({ handle, distance })
-  }
-  return hits.sort((a, b) => a.distance - b.distance || a.handle - b.handle)
-}
-
-function randomEntries(count: number, random: Random): Entry[] {
-  return Array.from({ length: count }, (_, handle) => ({ hash: randomHash(random), handle }))
-}
-
-/** Near-duplicates: members are a centre with 0–40 bits flipped. */
-function clusteredEntries(centres: number, perCentre: number, random: Random): Entry[] {
-  const entries: Entry[] = []
-  for (let c = 0; c < centres; c++) {
-    const centre = randomHash(random)
-    for (let i = 0; i < perCentre; i++) {
-      entries.push({ hash: flipped(centre, random.int(0, 40), random), handle: entries.length })
-    }
-  }
-  return entries
-}
-
-/** Queries at 0–40 bits from entries, at exactly 31 and 32, and unrelated ones. */
-function queriesFor(entries: Entry[], count: number, random: Random): Uint32Array[] {
-  return Array.from({ length: count }, (_, i) => {
-    const near = random.pick(entries).hash
-    if (i % 4 === 0) return flipped(near, 31, random)
-    if (i % 4 === 1) return flipped(near, 32, random)
-    return i % 8 === 2 ? randomHash(random) : flipped(near, random.int(0, 40), random)
-  })
-}
-
-/** Compares index and brute force on every query; returns the hits seen, so tests see work. */
+/** Index and brute force agree on every query; the hits seen, so a test can see work done. */
 function expectExact(index: PdqIndex, entries: Entry[], queries: Uint32Array[], max?: number) {
-  let hits = 0
-  for (const query of queries) {
-    const expected = bruteForce(entries, query, max ?? index.maxDistance)
-    expect(index.query(query, max)).toEqual(expected)
-    hits += expected.length
-  }
+  const { hits, mismatch } = compareWithBruteForce(index, entries, queries, max)
+  expect(mismatch).toBeUndefined()
   return hits
 }
 
 function built(entries: Entry[], options?: PdqIndexOptions): PdqIndex {
-  const hashes = new Uint32Array(entries.length * 8)
-  for (const [i, { hash }] of entries.entries()) hashes.set(hash, i * 8)
-  const handles = Uint32Array.from(entries, ({ handle }) => handle)
-  return PdqIndex.build({ hashes, handles }, options)
+  return PdqIndex.build(arraysOf(entries), options)
 }
 
 describe('PdqIndex recall against brute force', () => {
@@ -137,53 +82,6 @@ describe('PdqIndex recall against brute force', () => {
   })
 })
 
-describe('PdqIndex updates', () => {
-  it('matches a brute-force model through interleaved adds, removes and queries', () => {
-    const random = mulberry32(5)
-    const pool = clusteredEntries(30, 40, random).concat(randomEntries(800, random))
-    const model = new Map<string, Entry>()
-    const index = new PdqIndex({ bufferSize: 64 })
-    let maxSegments = 0
-    let removedSeen = 0
-    for (let step = 0; step < 6000; step++) {
-      const entry = random.pick(pool)
-      const key = `${toHex(entry.hash)}/${entry.handle}`
-      if (random.chance(0.35)) {
-        expect(
-          index.remove(random.chance(0.5) ? toHex(entry.hash) : entry.hash, entry.handle),
-        ).toBe(model.delete(key))
-      } else {
-        index.add(random.chance(0.5) ? toHex(entry.hash) : entry.hash, entry.handle)
-        model.set(key, entry)
-      }
-      if (step % 20 === 0) {
-        const query = flipped(random.pick(pool).hash, random.int(0, 40), random)
-        expect(index.query(query)).toEqual(bruteForce(model.values(), query, 31))
-        expect(index.size).toBe(model.size)
-      }
-      maxSegments = Math.max(maxSegments, index.stats().segments)
-      removedSeen = Math.max(removedSeen, index.stats().removed)
-    }
-    expect(maxSegments).toBeGreaterThan(2)
-    expect(removedSeen).toBeGreaterThan(10)
-    expectExact(index, [...model.values()], queriesFor(pool, 200, random))
-  })
-
-  it('removes from a built index without rebuilding it', () => {
-    const random = mulberry32(6)
-    const entries = clusteredEntries(10, 50, random)
-    const index = built(entries)
-    const kept = entries.filter((_, i) => i % 3 !== 0)
-    for (const [i, entry] of entries.entries()) {
-      if (i % 3 === 0) expect(index.remove(entry.hash, entry.handle)).toBe(true)
-    }
-    const [first] = entries as [Entry]
-    expect(index.remove(first.hash, first.handle)).toBe(false)
-    expect(index.stats()).toMatchObject({ segments: 1, removed: 167, size: kept.length })
-    expectExact(index, kept, queriesFor(entries, 100, random))
-  })
-})
-
 describe('PdqIndex API', () => {
   const hash = 'f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22'
 
@@ -199,6 +97,11 @@ describe('PdqIndex API', () => {
       { handle: 3, distance: 0 },
       { handle: 7, distance: 0 },
     ])
+    const full = new PdqIndex({ bufferSize: 2 })
+    full.add(hash, 1)
+    full.add(hash, 2)
+    full.add(hash, 1)
+    expect(full.size).toBe(2)
     const pairs = [
       { hash, handle: 1 },
       { hash, handle: 1 },

@@ -1,38 +1,37 @@
 // biome-ignore-all lint/style/noNonNullAssertion: typed-array reads are in bounds by construction.
 // @NOTE An exact in-memory index of PDQ hashes: every entry within a Hamming distance bound of a
-// query, by multi-index hashing (pdq-index-layout.ts). Log-structured: large immutable segments
-// (pdq-index-segment.ts), a small write buffer scanned linearly (pdq-index-buffer.ts), tombstones
-// for removals. A full buffer becomes a segment; a segment merges with the next larger one once
-// it holds half as many entries, and is rewritten alone once half of it is removed, so a change
-// never rebuilds the big segment. Handles are the caller's uint32 ids (its own map to bank
-// entries); a hash may carry several handles, and a handle several hashes.
+// query, by multi-index hashing (pdq-index-layout.ts). Log-structured: immutable segments
+// (pdq-index-segment.ts), a small write buffer scanned linearly (pdq-index-buffer.ts), and
+// tombstones for removals. A full buffer becomes a segment; the smallest segment merges with the
+// next while it holds at least half as many entries, and a segment is rewritten alone once half
+// of it is removed, so no single change rebuilds the big segment. Handles are the caller's
+// uint32 ids (it maps them to bank entries); a hash may carry several handles, a handle several
+// hashes. Not safe for concurrent use: queries share scratch arrays (Node runs them one at a time).
 import { InvalidInputError } from '../../core/errors.js'
-import { pdqHashToWords } from './pdq-hex.js'
 import { PdqBuffer } from './pdq-index-buffer.js'
 import {
-  type ChunkLayout,
-  chunkLayout,
-  chunkRadii,
-  defaultChunkCount,
-  PDQ_BITS,
-} from './pdq-index-layout.js'
+  checkedInteger,
+  checkHandle,
+  collect,
+  type PdqHashInput,
+  toWords,
+} from './pdq-index-input.js'
+import { PDQ_BITS, segmentLayout } from './pdq-index-layout.js'
 import { MAX_SEGMENT_ENTRIES, PdqSegment } from './pdq-index-segment.js'
 import { HitSink, type PdqIndexHit } from './pdq-index-sink.js'
 
+export type { PdqHashInput } from './pdq-index-input.js'
 export type { PdqIndexHit } from './pdq-index-sink.js'
-
-/** A PDQ hash as 64 hex digits or as 8 words (pdqHashToWords). */
-export type PdqHashInput = Uint32Array | string
 
 export interface PdqIndexOptions {
   /** The largest distance a query may ask for, 0–256; default 31 (PDQ's usual match bound). */
   maxDistance?: number
   /**
-   * Chunks the 256 bits are cut into; default from maxDistance (12 at 31). More chunks mean
-   * fewer candidates per probe but more memory (3 bytes per entry per chunk).
+   * Chunks per segment, 1–64, for experiments. By default each segment picks its own from its
+   * size: 12 for large segments at distance 31 (3 bytes an entry per chunk), more for small ones.
    */
   chunks?: number
-  /** Entries held unindexed before they become a segment; default 8,192. */
+  /** Entries held unindexed (each query scans them) before they become a segment; 8,192. */
   bufferSize?: number
 }
 
@@ -42,8 +41,8 @@ export interface PdqIndexArrays {
   hashes: Uint32Array
   handles: Uint32Array
   /**
-   * Hands the arrays over instead of copying them: the index reorders and keeps them, so the
-   * caller must not use them again. Saves their size (36 bytes an entry) while building.
+   * Hands the arrays over instead of copying them: the index keeps them, so the caller must not
+   * change them afterwards. Saves their size (36 bytes an entry) while building.
    */
   transfer?: boolean
 }
@@ -69,24 +68,21 @@ const DEFAULT_BUFFER_SIZE = 8192
 
 export class PdqIndex {
   readonly maxDistance: number
-  private readonly layout: ChunkLayout
+  private readonly chunks: number | undefined
   private readonly buffer: PdqBuffer
   private segments: PdqSegment[] = []
-  private readonly radii: Int8Array[] = []
   private readonly sink = new HitSink()
   private queries = 0
   private candidates = 0
 
   constructor(options: PdqIndexOptions = {}) {
-    this.maxDistance = checkedInteger('maxDistance', options.maxDistance, DEFAULT_MAX_DISTANCE, 0)
-    const chunks = defaultChunkCount(this.maxDistance)
-    this.layout = chunkLayout(this.maxDistance, checkedInteger('chunks', options.chunks, chunks, 1))
-    this.buffer = new PdqBuffer(
-      checkedInteger('bufferSize', options.bufferSize, DEFAULT_BUFFER_SIZE, 1),
-    )
+    const { maxDistance = DEFAULT_MAX_DISTANCE, chunks, bufferSize = DEFAULT_BUFFER_SIZE } = options
+    this.maxDistance = checkedInteger('maxDistance', maxDistance, [0, PDQ_BITS])
+    this.chunks = chunks === undefined ? undefined : checkedInteger('chunks', chunks, [1, 64])
+    this.buffer = new PdqBuffer(checkedInteger('bufferSize', bufferSize, [1, 2 ** 20]))
   }
 
-  /** Bulk load for start-up: much faster than add() one by one. Duplicate pairs count once. */
+  /** Bulk load for start-up: much faster than add() one by one. Repeated pairs count once. */
   static build(entries: PdqIndexEntries, options: PdqIndexOptions = {}): PdqIndex {
     const index = new PdqIndex(options)
     if ('hashes' in entries && 'handles' in entries) {
@@ -110,8 +106,10 @@ export class PdqIndex {
   add(hash: PdqHashInput, handle: number): void {
     const words = toWords(hash)
     checkHandle(handle)
+    if (this.buffer.has(words, 0, handle)) return
     if (this.segments.some((segment) => segment.find(words, 0, handle) !== -1)) return
-    if (this.buffer.add(words, handle) && this.buffer.full) this.flush()
+    if (this.buffer.full) this.flush()
+    this.buffer.add(words, handle)
   }
 
   /** Removes (hash, handle); false if it was not present. */
@@ -138,11 +136,9 @@ export class PdqIndex {
     if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > this.maxDistance) {
       throw new InvalidInputError(`maxDistance must be an integer from 0 to ${this.maxDistance}`)
     }
-    const radii = this.radii[maxDistance] ?? chunkRadii(this.layout.widths.length, maxDistance)
-    this.radii[maxDistance] = radii
     const sink = this.sink
     sink.reset()
-    for (const segment of this.segments) segment.search(words, radii, maxDistance, sink)
+    for (const segment of this.segments) segment.search(words, maxDistance, sink)
     this.buffer.search(words, maxDistance, sink)
     this.queries++
     this.candidates += sink.candidates
@@ -153,31 +149,37 @@ export class PdqIndex {
   flush(): void {
     if (this.buffer.size === 0) return
     const { hashes, handles } = this.buffer.take()
-    this.segments.push(new PdqSegment(this.layout, hashes, handles))
+    this.segments.push(this.segment(hashes, handles))
     this.rebalance()
   }
 
   stats(): PdqIndexStats {
     const held = this.segments.reduce((sum, segment) => sum + segment.count, 0)
+    const live = this.segments.reduce((sum, segment) => sum + segment.live, 0)
     return {
-      size: this.size,
+      size: live + this.buffer.size,
       segments: this.segments.length,
       buffered: this.buffer.size,
-      removed: held - this.segments.reduce((sum, segment) => sum + segment.live, 0),
+      removed: held - live,
       bytes: this.segments.reduce((sum, segment) => sum + segment.bytes, this.buffer.bytes),
       queries: this.queries,
       candidates: this.candidates,
     }
   }
 
+  private segment(hashes: Uint32Array, handles: Uint32Array): PdqSegment {
+    const layout = segmentLayout(this.maxDistance, handles.length, this.chunks)
+    return new PdqSegment(layout, hashes, handles)
+  }
+
   /** Segments of at most 2^24 entries; pairs already in an earlier segment are tombstoned. */
   private load(hashes: Uint32Array, handles: Uint32Array, owned: boolean): void {
     for (let start = 0; start < handles.length; start += MAX_SEGMENT_ENTRIES) {
       const end = Math.min(handles.length, start + MAX_SEGMENT_ENTRIES)
-      const whole = owned && start === 0 && end === handles.length
-      const segment = whole
-        ? new PdqSegment(this.layout, hashes, handles)
-        : new PdqSegment(this.layout, hashes.slice(start * 8, end * 8), handles.slice(start, end))
+      const segment =
+        owned && start === 0 && end === handles.length
+          ? this.segment(hashes, handles)
+          : this.segment(hashes.slice(start * 8, end * 8), handles.slice(start, end))
       for (let id = 0; id < segment.count && this.segments.length > 0; id++) {
         const handle = segment.handles[id]!
         if (this.segments.some((s) => s.find(segment.hashes, id * 8, handle) !== -1)) {
@@ -221,56 +223,6 @@ export class PdqIndex {
         handles[n++] = part.handles[id]!
       }
     }
-    return new PdqSegment(this.layout, hashes, handles)
+    return this.segment(hashes, handles)
   }
-}
-
-function checkedInteger(name: string, value: number | undefined, fallback: number, min: number) {
-  const result = value ?? fallback
-  if (!Number.isInteger(result) || result < min || (name !== 'bufferSize' && result > PDQ_BITS)) {
-    throw new InvalidInputError(`${name} must be an integer from ${min} to ${PDQ_BITS}`, { value })
-  }
-  return result
-}
-
-function checkHandle(handle: number): void {
-  if (!Number.isInteger(handle) || handle < 0 || handle > 0xffffffff) {
-    throw new InvalidInputError('a handle is an integer from 0 to 2^32 − 1', { handle })
-  }
-}
-
-function toWords(hash: PdqHashInput): Uint32Array {
-  if (typeof hash === 'string') return pdqHashToWords(hash)
-  if (hash.length !== 8) throw new InvalidInputError('a PDQ hash is 8 words of 32 bits')
-  return hash
-}
-
-const BLOCK_ENTRIES = 2 ** 16
-
-/** The pairs as parallel arrays of exactly their size (gathered in blocks, then copied once). */
-function collect(entries: Iterable<{ hash: PdqHashInput; handle: number }>) {
-  const blocks: { hashes: Uint32Array; handles: Uint32Array }[] = []
-  let count = 0
-  for (const { hash, handle } of entries) {
-    checkHandle(handle)
-    const at = count % BLOCK_ENTRIES
-    if (at === 0) {
-      blocks.push({
-        hashes: new Uint32Array(BLOCK_ENTRIES * 8),
-        handles: new Uint32Array(BLOCK_ENTRIES),
-      })
-    }
-    const block = blocks.at(-1)!
-    block.hashes.set(toWords(hash), at * 8)
-    block.handles[at] = handle
-    count++
-  }
-  const hashes = new Uint32Array(count * 8)
-  const handles = new Uint32Array(count)
-  blocks.forEach((block, b) => {
-    const size = Math.min(BLOCK_ENTRIES, count - b * BLOCK_ENTRIES)
-    hashes.set(block.hashes.subarray(0, size * 8), b * BLOCK_ENTRIES * 8)
-    handles.set(block.handles.subarray(0, size), b * BLOCK_ENTRIES)
-  })
-  return { hashes, handles }
 }
