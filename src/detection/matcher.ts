@@ -42,8 +42,11 @@ export interface ListEntry {
  * match every entry they hold; the pipeline drops signals of disabled banks and expired entries.
  */
 export interface BankMatcher extends Matcher {
-  /** Adds an entry, or replaces the one with its id. */
-  upsert(entry: ListEntry): void
+  /**
+   * Adds an entry, or replaces the one with its id. `isNew` says the matcher cannot hold it yet
+   * (the first load), so no replacement need be looked for.
+   */
+  upsert(entry: ListEntry, isNew?: boolean): void
   remove(entry: Pick<ListEntry, 'entryId' | 'value'>): void
   clear(): void
   /** Called after a batch of changes, for matchers that rebuild a structure once per batch. */

@@ -75,20 +75,27 @@ export class DetectionPipeline {
     revision: number,
   ): void {
     this.#gate.setBanks(banks)
+    const firstLoad = this.#bankRevision === -1
     for (const { kind, entry, active } of changes) {
       const matcher = this.banks[kind]
-      if (active) matcher.upsert(entry)
-      else matcher.remove(entry)
+      if (active) matcher.upsert(entry, firstLoad)
+      else if (!firstLoad) matcher.remove(entry)
       this.#gate.track(entry, active)
     }
     for (const matcher of Object.values(this.banks)) matcher.flush?.()
     this.#bankRevision = revision
   }
 
-  /** Replaces every bank entry (all banks enabled): for tests and tools. */
-  loadBanks(entries: Partial<Record<BankKind, readonly ListEntry[]>>, revision: number): void {
+  /** Forgets every bank entry; the next changes applied are a first load. */
+  resetBanks(): void {
     for (const matcher of Object.values(this.banks)) matcher.clear()
     this.#gate.clear()
+    this.#bankRevision = -1
+  }
+
+  /** Replaces every bank entry (all banks enabled): for tests and tools. */
+  loadBanks(entries: Partial<Record<BankKind, readonly ListEntry[]>>, revision: number): void {
+    this.resetBanks()
     const changes = Object.entries(entries).flatMap(([kind, list]) =>
       (list ?? []).map((entry) => ({ kind: kind as BankKind, entry, active: true })),
     )

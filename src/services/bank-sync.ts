@@ -27,6 +27,8 @@ async function syncOnce(ctx: ServiceContext): Promise<number> {
   const held = ctx.detection.bankRevision
   const revision = await currentBankRevision(ctx.db)
   if (revision === held) return 0
+  // @NOTE A first load that failed part-way starts again from nothing.
+  if (held === -1) ctx.detection.resetBanks()
   const banks = new Map((await listBanks(ctx.db)).map((bank) => [bank.id, bank]))
   const range = { after: held, upTo: revision }
   let cursor: EntryCursor | undefined

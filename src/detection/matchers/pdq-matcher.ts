@@ -73,8 +73,8 @@ export class PdqMatcher implements BankMatcher {
   }
 
   /** A bank entry's value never changes, so (id, value) finds the entry being replaced. */
-  upsert(entry: ListEntry): void {
-    this.remove(entry)
+  upsert(entry: ListEntry, isNew = false): void {
+    if (!isNew) this.remove(entry)
     this.#index.add(entry.value, this.#entries.add(entry))
   }
 

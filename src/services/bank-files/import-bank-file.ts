@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import type { Bank, BankEntry } from '../../core/bank.js'
 import { InvalidInputError } from '../../core/errors.js'
 import type { Actor } from '../../core/roles.js'
-import { insertBankEntries } from '../../storage/repos/bank-entry-repo.js'
+import { analyzeBankEntries, insertBankEntries } from '../../storage/repos/bank-entry-repo.js'
 import { nextBankRevision } from '../../storage/repos/bank-repo.js'
 import { recordAudit } from '../audit-log.js'
 import { entryFromInput, getBankOrThrow } from '../banks.js'
@@ -56,6 +56,7 @@ export async function importBankFile(
   }
   summary.added += await writeBatch(ctx, actor, bank, batch, at)
   summary.duplicates = summary.rows - summary.added
+  if (summary.added >= batchSize) await analyzeBankEntries(ctx.db)
   return summary
 }
 
