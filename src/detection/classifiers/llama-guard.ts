@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import { type Classifier, type ClassifierResult, harmScores } from './classifier.js'
 import { ClassifierError } from './classifier-error.js'
-import { endpointUrl, type ProviderHttpOptions, postJson } from './provider-http.js'
+import {
+  endpointUrl,
+  type ProviderHttpOptions,
+  postJson,
+  providerHttpOptions,
+} from './provider-http.js'
 
 /** Llama Guard 3's hazard categories (MLCommons taxonomy), by code. */
 export const LLAMA_GUARD_CATEGORIES = {
@@ -146,11 +151,7 @@ export class LlamaGuardClassifier implements Classifier {
     this.url = endpointUrl(options.baseUrl, '/v1/chat/completions')
     this.#apiKey = options.apiKey
     this.#mapping = { ...LLAMA_GUARD_CATEGORY_HARMS, ...options.categoryHarms }
-    this.#http = {
-      allowPrivate: options.allowPrivate ?? false,
-      timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes,
-    }
+    this.#http = providerHttpOptions(options)
   }
 
   async classify(text: string, signal: AbortSignal): Promise<ClassifierResult> {

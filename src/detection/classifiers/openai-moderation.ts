@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import { type Classifier, type ClassifierResult, harmScores } from './classifier.js'
 import { ClassifierError } from './classifier-error.js'
-import { endpointUrl, type ProviderHttpOptions, postJson } from './provider-http.js'
+import {
+  endpointUrl,
+  type ProviderHttpOptions,
+  postJson,
+  providerHttpOptions,
+} from './provider-http.js'
 
 /** The categories `omni-moderation-latest` scores (older text models lack the illicit ones). */
 export const OPENAI_MODERATION_CATEGORIES = [
@@ -103,11 +108,7 @@ export class OpenAiModerationClassifier implements Classifier {
     this.url = endpointUrl(options.baseUrl, '/v1/moderations')
     this.#apiKey = options.apiKey
     this.#mapping = { ...OPENAI_CATEGORY_HARMS, ...options.categoryHarms }
-    this.#http = {
-      allowPrivate: options.allowPrivate ?? false,
-      timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes,
-    }
+    this.#http = providerHttpOptions(options)
   }
 
   async classify(text: string, signal: AbortSignal): Promise<ClassifierResult> {

@@ -16,6 +16,15 @@ export interface ProviderHttpOptions {
   maxResponseBytes?: number
 }
 
+/** Just the HTTP options out of an adapter's options. */
+export function providerHttpOptions(options: ProviderHttpOptions): ProviderHttpOptions {
+  return {
+    allowPrivate: options.allowPrivate ?? false,
+    timeoutMs: options.timeoutMs,
+    maxResponseBytes: options.maxResponseBytes,
+  }
+}
+
 export interface ProviderRequest {
   /** The classifier's name, for messages. */
   classifier: string
