@@ -63,6 +63,8 @@ export type SubjectRef = z.infer<typeof subjectRefSchema>
 
 export interface MediaRecord {
   sha256: string
+  /** Hash lists of video (HMA's video_md5) and NCMEC reports use MD5. */
+  md5?: string
   bytes: number
   mimeType?: string
   sourceUrl?: string

@@ -156,6 +156,7 @@ async function openCaseIfNeeded(
 function toMediaRecords(media: Awaited<ReturnType<typeof loadMedia>>): MediaRecord[] {
   return media.map((m) => ({
     sha256: m.sha256,
+    md5: m.md5,
     bytes: m.bytes.length,
     ...(m.mimeType ? { mimeType: m.mimeType } : {}),
     ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),

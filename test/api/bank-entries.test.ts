@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -66,6 +67,15 @@ describe.each(dialects())('PDQ banks and entry states on %s', (dialect) => {
       signals: [{ matcher: 'pdq', evidence: { entryId, bank: 'terror-pdq', hashType: 'pdq' } }],
     })
     expect(res.json().signals[0].evidence.distance).toBeLessThanOrEqual(31)
+    const opened = await h.call('moderator', 'GET', `/v1/cases/${res.json().caseId}`)
+    const bytes = Buffer.from(edited, 'base64')
+    expect(opened.json().subject.media).toEqual([
+      {
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        md5: createHash('md5').update(bytes).digest('hex'),
+        bytes: bytes.length,
+      },
+    ])
   })
 
   it('stops matching a disabled entry at once and matches again when it is enabled', async () => {
