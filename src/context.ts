@@ -1,8 +1,11 @@
+import { availableParallelism } from 'node:os'
 import type { Config, Secrets } from './config/config.js'
 import type { Clock } from './core/clock.js'
 import { systemClock } from './core/clock.js'
 import { buildTaxonomy } from './core/taxonomy.js'
 import { createClassifierMatchers } from './detection/classifiers/create-classifiers.js'
+import { createImageHashPool } from './detection/hash/image-hash-pool.js'
+import { type ImageHasher, inlineImageHasher } from './detection/hash/image-hasher.js'
 import type { Matcher } from './detection/matcher.js'
 import { DetectionPipeline } from './detection/pipeline.js'
 import { RuleSet } from './detection/rules/rule-set.js'
@@ -55,6 +58,7 @@ export async function createAppContext(
     },
   })
   await jobs.start()
+  const imageHasher = createImageHasher(config.detection.imageThreads)
   const ctx: AppContext = {
     config,
     logger,
@@ -63,7 +67,7 @@ export async function createAppContext(
     clock: overrides.clock ?? systemClock(),
     taxonomy: buildTaxonomy(config.terms),
     jobs,
-    detection: createDetection(config, secrets, overrides),
+    detection: createDetection(config, secrets, overrides, imageHasher),
     rules: new RuleSet(),
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
@@ -71,6 +75,7 @@ export async function createAppContext(
     destroy: async () => {
       await ctx.ingest.drain()
       await jobs.stop()
+      await imageHasher.close()
       await database.destroy()
     },
   }
@@ -79,10 +84,17 @@ export async function createAppContext(
   return ctx
 }
 
+/** A pool of image-hashing threads, or this thread when there is no core to spare or 0 is set. */
+function createImageHasher(threads: number | 'auto'): ImageHasher {
+  const size = threads === 'auto' ? Math.min(4, availableParallelism() - 1) : threads
+  return size > 0 ? createImageHashPool(size) : inlineImageHasher
+}
+
 function createDetection(
   config: Config,
   secrets: Secrets,
   overrides: ContextOverrides,
+  imageHasher: ImageHasher,
 ): DetectionPipeline {
   const { detection } = config
   const matchers: Matcher[] = [
@@ -97,6 +109,7 @@ function createDetection(
     scanPrivate: detection.scanPrivate,
     holdsBanks: overrides.holdsBanks !== false,
     pdq: { ...detection.pdq, maxInputBytes: config.media.maxBytes },
+    imageHasher,
     ...(clock ? { now: () => clock.now().getTime() } : {}),
   })
 }

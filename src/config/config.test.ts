@@ -30,6 +30,7 @@ describe('parseConfig', () => {
         deadlineMs: 2000,
         scanPrivate: false,
         pdq: { maxDistance: 31, minQuality: 50, fast: false, dihedral: false },
+        imageThreads: 'auto',
         obscenityList: false,
         classifiers: {
           lexicon: { enabled: true },

@@ -12,6 +12,9 @@ export const detectionSettingsShape = {
   VIGIL_PDQ_MIN_QUALITY: z.coerce.number().int().min(0).max(100).default(50),
   VIGIL_PDQ_FAST: bool.default(false),
   VIGIL_PDQ_DIHEDRAL: bool.default(false),
+  VIGIL_PDQ_THREADS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(64)])
+    .default('auto'),
   VIGIL_OBSCENITY_LIST: bool.default(false),
   VIGIL_LEXICON: bool.default(true),
   VIGIL_LEXICON_FILE: z.string().min(1).optional(),
@@ -38,6 +41,8 @@ export interface DetectionConfig {
   /** Proactive scanning of private messages; the law does not require it, so off by default. */
   scanPrivate: boolean
   pdq: { maxDistance: number; minQuality: number; fast: boolean; dihedral: boolean }
+  /** Threads that decode and hash images ('auto': one per core but one, at most 4; 0: inline). */
+  imageThreads: number | 'auto'
   /** The obscenity package's English list as an extra keyword matcher. */
   obscenityList: boolean
   /** Classifiers; the hosted ones get their API keys from Secrets. */
@@ -78,6 +83,7 @@ export function toDetectionConfig(s: DetectionSettings): DetectionConfig {
       fast: s.VIGIL_PDQ_FAST,
       dihedral: s.VIGIL_PDQ_DIHEDRAL,
     },
+    imageThreads: s.VIGIL_PDQ_THREADS,
     obscenityList: s.VIGIL_OBSCENITY_LIST,
     classifiers: {
       lexicon: {

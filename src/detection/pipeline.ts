@@ -3,6 +3,7 @@ import type { SignalInput } from '../core/signal.js'
 import type { Verdict } from '../core/subject.js'
 import { decideVerdict } from '../core/verdict.js'
 import { BankGate } from './bank-gate.js'
+import type { ImageHasher } from './hash/image-hasher.js'
 import type { BankMatcher, ListEntry, Matcher, MatchInput } from './matcher.js'
 import { ExactHashMatcher } from './matchers/exact-hash-matcher.js'
 import { KeywordListMatcher } from './matchers/keyword-list-matcher.js'
@@ -24,6 +25,8 @@ export interface PipelineOptions {
   /** Matchers beyond the bank matchers: classifiers, the obscenity list, test doubles. */
   matchers?: readonly Matcher[]
   pdq?: Partial<PdqMatcherOptions>
+  /** Where images are decoded and hashed (a thread pool in servers); this thread by default. */
+  imageHasher?: ImageHasher
   /** Proactive scanning of `private` surfaces (off by default: the law does not ask for it). */
   scanPrivate?: boolean
   /** Epoch milliseconds, for entry expiry; the system clock by default. */
@@ -52,7 +55,7 @@ export class DetectionPipeline {
     this.banks = {
       sha256: new ExactHashMatcher('sha256'),
       md5: new ExactHashMatcher('md5'),
-      pdq: new PdqMatcher(options.pdq),
+      pdq: new PdqMatcher(options.pdq, options.imageHasher),
       url: new UrlListMatcher(),
       keyword: new KeywordListMatcher(),
     }

@@ -1,16 +1,10 @@
 import type { SignalInput } from '../../core/signal.js'
-import { DEFAULT_DECODE_LIMITS, decodeImage, FAST_MAX_DIMENSION } from '../hash/decode-image.js'
+import { DEFAULT_DECODE_LIMITS } from '../hash/decode-image.js'
 import { sniffImageFormat } from '../hash/image-format.js'
-import {
-  DIHEDRAL_NAMES,
-  type DihedralName,
-  PDQ_MATCH_DISTANCE,
-  PDQ_MIN_USEFUL_QUALITY,
-  pdqDihedralHashes,
-  pdqHash,
-} from '../hash/pdq.js'
+import { type ImageHasher, type ImageHashes, inlineImageHasher } from '../hash/image-hasher.js'
+import { PDQ_MATCH_DISTANCE, PDQ_MIN_USEFUL_QUALITY } from '../hash/pdq.js'
 import { PdqIndex } from '../hash/pdq-index.js'
-import type { BankMatcher, ListEntry, MatchInput, MediaItem } from '../matcher.js'
+import type { BankMatcher, ListEntry, MatchInput } from '../matcher.js'
 import { PdqEntryStore } from './pdq-entry-store.js'
 
 export interface PdqMatcherOptions {
@@ -34,12 +28,6 @@ export const DEFAULT_PDQ_MATCHER_OPTIONS: Readonly<PdqMatcherOptions> = Object.f
   ...DEFAULT_DECODE_LIMITS,
 })
 
-interface ImageHashes {
-  quality: number
-  /** The image as sent first, then its dihedral variants when asked for. */
-  hashes: [DihedralName | 'original', string][]
-}
-
 /**
  * PDQ perceptual hashes of images against PDQ banks, through an in-memory index that changes one
  * entry at a time. Images of quality below `minQuality` still get looked up, but their matches
@@ -51,9 +39,11 @@ export class PdqMatcher implements BankMatcher {
   readonly options: PdqMatcherOptions
   #index: PdqIndex
   readonly #entries = new PdqEntryStore()
+  readonly #hasher: ImageHasher
 
-  constructor(options: Partial<PdqMatcherOptions> = {}) {
+  constructor(options: Partial<PdqMatcherOptions> = {}, hasher: ImageHasher = inlineImageHasher) {
     this.options = { ...DEFAULT_PDQ_MATCHER_OPTIONS, ...options }
+    this.#hasher = hasher
     this.#index = new PdqIndex({ maxDistance: this.options.maxDistance })
   }
 
@@ -66,7 +56,7 @@ export class PdqMatcher implements BankMatcher {
     const signals: SignalInput[] = []
     for (const [mediaIndex, item] of input.media.entries()) {
       if (!sniffImageFormat(item.bytes)) continue
-      const image = await this.#hash(item)
+      const image = await this.#hasher.hash(item.bytes, this.options)
       signals.push(...this.#lookup(image, mediaIndex))
     }
     return signals
@@ -89,23 +79,6 @@ export class PdqMatcher implements BankMatcher {
   clear(): void {
     this.#index = new PdqIndex({ maxDistance: this.options.maxDistance })
     this.#entries.clear()
-  }
-
-  async #hash(item: MediaItem): Promise<ImageHashes> {
-    const image = await decodeImage(item.bytes, {
-      maxInputBytes: this.options.maxInputBytes,
-      maxPixels: this.options.maxPixels,
-      maxDimension: this.options.fast ? FAST_MAX_DIMENSION : undefined,
-    })
-    if (!this.options.dihedral) {
-      const { hash, quality } = pdqHash(image)
-      return { quality, hashes: [['original', hash]] }
-    }
-    const { quality, hashes } = pdqDihedralHashes(image)
-    return {
-      quality,
-      hashes: DIHEDRAL_NAMES.map((name, i) => [i === 0 ? 'original' : name, hashes[name]]),
-    }
   }
 
   #lookup(image: ImageHashes, mediaIndex: number): SignalInput[] {
