@@ -7,15 +7,8 @@
 // passes compute only what decimation samples: the second row pass divides only at the 64
 // sampled columns and the second column pass runs only down those columns. Every sampled value
 // sees exactly the operations it would see in the reference.
-import {
-  boxRows4,
-  boxRows4Sampled,
-  type ColumnBox,
-  columnBox,
-  drainRow,
-  LANES,
-  pushRow,
-} from './pdq-box.js'
+import { boxRows4, boxRows4Sampled, LANES } from './pdq-box.js'
+import { type ColumnBox, columnBox, drainRow, pushFourRows, pushRow } from './pdq-column.js'
 
 /** Delivers the float32 luma image row by row (see pdq-luma.ts). */
 export interface RowSource {
@@ -45,8 +38,10 @@ class Downsampler {
   private readonly ring: Float32Array
   private readonly ringRows: number
   private readonly luma: Float32Array
-  /** First column pass output, waiting for the second row pass. */
+  /** First column pass output, a ring of 2·LANES rows waiting for the second row pass. */
   private readonly blurred: Float32Array
+  /** Offsets for pushFourRows. */
+  private readonly sweep = new Int32Array(3 * LANES)
   private readonly sums = new Float32Array(LANES)
   private readonly columns: ColumnBox
   private readonly colIndex: Int32Array
@@ -65,7 +60,7 @@ class Downsampler {
     this.ringRows = Math.ceil((this.alongColumns + LANES) / LANES) * LANES
     this.ring = new Float32Array(this.ringRows * cols)
     this.luma = new Float32Array(LANES * cols)
-    this.blurred = new Float32Array(LANES * cols)
+    this.blurred = new Float32Array(2 * LANES * cols)
     this.columns = columnBox(cols, this.alongColumns)
     this.colIndex = decimationIndices(cols)
     this.sampled = new Float32Array((rows + LANES) * 64)
@@ -81,18 +76,41 @@ class Downsampler {
     const n = Math.min(LANES, this.rows - start)
     for (let b = 0; b < n; b++) this.source.readRow(start + b, this.luma, b * cols)
     boxRows4(this.luma, 0, ring, this.slot(start), cols, this.alongRows, this.sums)
+    if (start >= alongColumns && n === LANES) {
+      this.sweepFour(start)
+      return
+    }
     for (let row = start; row < start + n; row++) {
       const old = row >= alongColumns ? this.slot(row - alongColumns) : 0
-      const at = this.pending * cols
-      if (pushRow(this.columns, ring, this.slot(row), ring, old, this.blurred, at)) this.emitted()
+      if (pushRow(this.columns, ring, this.slot(row), ring, old, this.blurred, this.outAt(0))) {
+        this.emitted()
+      }
     }
+  }
+
+  /** Where the first pass's next output row goes, plus `ahead` rows. */
+  private outAt(ahead: number): number {
+    return ((this.produced + this.pending + ahead) % (2 * LANES)) * this.cols
+  }
+
+  /** Rows `start…start+3`, all in phase 3 of the column filter, in one call (see pushFourRows). */
+  private sweepFour(start: number): void {
+    const { sweep, alongColumns } = this
+    for (let b = 0; b < LANES; b++) {
+      sweep[b] = this.slot(start + b)
+      sweep[LANES + b] = this.slot(start + b - alongColumns)
+      sweep[2 * LANES + b] = this.outAt(b)
+    }
+    pushFourRows(this.columns, this.ring, this.blurred, sweep)
+    for (let b = 0; b < LANES; b++) this.emitted()
   }
 
   /** One more first-pass output row is in `blurred`; run the second row pass per block. */
   private emitted(): void {
     if (++this.pending < LANES && this.produced + this.pending < this.rows) return
     const { cols, alongRows, colIndex, sampled, sums } = this
-    boxRows4Sampled(this.blurred, 0, cols, alongRows, colIndex, sampled, this.produced * 64, sums)
+    const at = (this.produced % (2 * LANES)) * cols
+    boxRows4Sampled(this.blurred, at, cols, alongRows, colIndex, sampled, this.produced * 64, sums)
     this.produced += this.pending
     this.pending = 0
   }
@@ -100,7 +118,7 @@ class Downsampler {
   run(): Float32Array {
     for (let start = 0; start < this.rows; start += LANES) this.block(start)
     for (let li = this.rows - this.alongColumns; this.produced + this.pending < this.rows; li++) {
-      drainRow(this.columns, this.ring, this.slot(li), this.blurred, this.pending * this.cols)
+      drainRow(this.columns, this.ring, this.slot(li), this.blurred, this.outAt(0))
       this.emitted()
     }
     return sampledColumns(this.sampled, this.rows, this.alongColumns)

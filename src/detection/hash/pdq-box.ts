@@ -6,10 +6,15 @@
 //   phase 3: add the next sample, subtract the oldest, write `sum / window`;
 //   phase 4: subtract the oldest, write `sum / n` as the window shrinks at the end.
 // Every add, subtract and divide is rounded to float32 (Math.fround, or a Float32Array store).
+// Dividing by the full window is a multiplication by its double reciprocal, rounded once to
+// float32 on the store: for a float32 x and a whole w < 2^20 the double product is within
+// 2^-52 of x/w, while x/w is either a float32 or at least 2^-45 (relative) from the halfway
+// point between two floats, so both round to the same float32 (checked in pdq-box.test.ts).
 // Speed: along one line each step waits for the previous rounding, so the row filter runs four
-// rows side by side (four independent chains the CPU can overlap), and the column filter runs
-// across a whole row of columns. The hot loops are small leaf functions over typed-array
-// parameters, which V8 compiles best.
+// rows side by side (four independent chains the CPU can overlap); the column filter
+// (pdq-column.ts) runs across a whole row of columns. The hot loops are small leaf functions
+// over typed-array parameters, which V8 compiles best, with int32 offsets (`| 0`) so that V8
+// adds them without overflow checks.
 
 const f32 = Math.fround
 
@@ -73,29 +78,24 @@ function middle4(
   window: number,
   sums: Float32Array,
 ): void {
-  const a1 = at + length
-  const a2 = a1 + length
-  const a3 = a2 + length
-  const o1 = out + length
-  const o2 = o1 + length
-  const o3 = o2 + length
+  const end = (at + length) | 0
+  const lag = (out - at - halfWindow(window) + 1) | 0
   let s0 = sums[0]!
   let s1 = sums[1]!
   let s2 = sums[2]!
   let s3 = sums[3]!
-  for (
-    let ri = window, li = 0, oi = window - halfWindow(window) + 1;
-    ri < length;
-    ri++, li++, oi++
-  ) {
-    s0 = f32(f32(s0 + input[at + ri]!) - input[at + li]!)
-    output[out + oi] = s0 / window
-    s1 = f32(f32(s1 + input[a1 + ri]!) - input[a1 + li]!)
-    output[o1 + oi] = s1 / window
-    s2 = f32(f32(s2 + input[a2 + ri]!) - input[a2 + li]!)
-    output[o2 + oi] = s2 / window
-    s3 = f32(f32(s3 + input[a3 + ri]!) - input[a3 + li]!)
-    output[o3 + oi] = s3 / window
+  const inverse = 1 / window
+  for (let r = (at + window) | 0; r < end; r = (r + 1) | 0) {
+    const l = (r - window) | 0
+    const o = (r + lag) | 0
+    s0 = f32(f32(s0 + input[r]!) - input[l]!)
+    output[o] = s0 * inverse
+    s1 = f32(f32(s1 + input[(r + length) | 0]!) - input[(l + length) | 0]!)
+    output[(o + length) | 0] = s1 * inverse
+    s2 = f32(f32(s2 + input[(r + 2 * length) | 0]!) - input[(l + 2 * length) | 0]!)
+    output[(o + 2 * length) | 0] = s2 * inverse
+    s3 = f32(f32(s3 + input[(r + 3 * length) | 0]!) - input[(l + 3 * length) | 0]!)
+    output[(o + 3 * length) | 0] = s3 * inverse
   }
   sums[0] = s0
   sums[1] = s1
@@ -131,18 +131,17 @@ function advance4(
   steps: number,
   sums: Float32Array,
 ): void {
-  const a1 = at + length
-  const a2 = a1 + length
-  const a3 = a2 + length
   let s0 = sums[0]!
   let s1 = sums[1]!
   let s2 = sums[2]!
   let s3 = sums[3]!
-  for (let r = ri, l = ri - window, end = ri + steps; r < end; r++, l++) {
-    s0 = f32(f32(s0 + input[at + r]!) - input[at + l]!)
-    s1 = f32(f32(s1 + input[a1 + r]!) - input[a1 + l]!)
-    s2 = f32(f32(s2 + input[a2 + r]!) - input[a2 + l]!)
-    s3 = f32(f32(s3 + input[a3 + r]!) - input[a3 + l]!)
+  const end = (at + ri + steps) | 0
+  for (let r = (at + ri) | 0; r < end; r = (r + 1) | 0) {
+    const l = (r - window) | 0
+    s0 = f32(f32(s0 + input[r]!) - input[l]!)
+    s1 = f32(f32(s1 + input[(r + length) | 0]!) - input[(l + length) | 0]!)
+    s2 = f32(f32(s2 + input[(r + 2 * length) | 0]!) - input[(l + 2 * length) | 0]!)
+    s3 = f32(f32(s3 + input[(r + 3 * length) | 0]!) - input[(l + 3 * length) | 0]!)
   }
   sums[0] = s0
   sums[1] = s1
@@ -215,79 +214,4 @@ export function boxRows4Sampled(
     }
   }
   sampledRest4(input, at, length, window, samples, k, result, resultAt, sums)
-}
-
-/** Running state of the box filter down `width` columns, fed one row at a time. */
-export interface ColumnBox {
-  readonly sums: Float32Array
-  readonly window: number
-  /** Samples in the window (the reference's `current_window_size`). */
-  count: number
-  consumed: number
-}
-
-export function columnBox(width: number, window: number): ColumnBox {
-  return { sums: new Float32Array(width), window, count: 0, consumed: 0 }
-}
-
-/** Phase 3 across all columns: add row `input[at…]`, subtract row `old[oldAt…]`, write. */
-function columnStep(
-  sums: Float32Array,
-  width: number,
-  input: Float32Array,
-  at: number,
-  old: Float32Array,
-  oldAt: number,
-  out: Float32Array,
-  outAt: number,
-  count: number,
-): void {
-  for (let j = 0; j < width; j++) {
-    const sum = f32(f32(sums[j]! + input[at + j]!) - old[oldAt + j]!)
-    sums[j] = sum
-    out[outAt + j] = sum / count
-  }
-}
-
-/**
- * Feeds the next input row (`input[at…]`); `old[oldAt…]` must hold the row `window` rows
- * earlier once the window is full. Returns true when an output row was written to `out[outAt…]`.
- */
-export function pushRow(
-  box: ColumnBox,
-  input: Float32Array,
-  at: number,
-  old: Float32Array,
-  oldAt: number,
-  out: Float32Array,
-  outAt: number,
-): boolean {
-  const { sums, window } = box
-  const row = box.consumed++
-  if (row >= window) {
-    columnStep(sums, sums.length, input, at, old, oldAt, out, outAt, window)
-    return true
-  }
-  for (let j = 0; j < sums.length; j++) sums[j]! += input[at + j]!
-  const count = ++box.count
-  if (row < halfWindow(window) - 1) return false
-  for (let j = 0; j < sums.length; j++) out[outAt + j] = sums[j]! / count
-  return true
-}
-
-/** After the last input row: drops row `old[oldAt…]` from the window, writes the next output. */
-export function drainRow(
-  box: ColumnBox,
-  old: Float32Array,
-  oldAt: number,
-  out: Float32Array,
-  outAt: number,
-): void {
-  const { sums } = box
-  const count = --box.count
-  for (let j = 0; j < sums.length; j++) {
-    const sum = f32(sums[j]! - old[oldAt + j]!)
-    sums[j] = sum
-    out[outAt + j] = sum / count
-  }
 }
