@@ -88,6 +88,11 @@ interface Reported {
  * inside a longer hit from the same bank. Both are sweeps, so a flood of hits stays linear.
  */
 function reported(hits: readonly KeywordHit[]): Reported[] {
+  // @NOTE The common case, one hit of a term listed once: nothing to drop.
+  const only = hits.length === 1 ? (hits[0] as KeywordHit) : undefined
+  if (only && only.term.entries.length === 1 && !isAllow(only)) {
+    return [{ hit: only, entry: only.term.entries[0] as TermEntry }]
+  }
   const seen = new Set<string>()
   const candidates: Reported[] = []
   for (const hit of hits) {
@@ -102,11 +107,13 @@ function reported(hits: readonly KeywordHit[]): Reported[] {
   return dropContained(dropAllowed(candidates, hits))
 }
 
+function isAllow(hit: KeywordHit): boolean {
+  return hit.term.allowGlobal || hit.term.allowBanks.size > 0
+}
+
 /** Drops candidates lying inside an occurrence of a term allowed for their bank or globally. */
 function dropAllowed(sorted: Reported[], hits: readonly KeywordHit[]): Reported[] {
-  const allows = hits
-    .filter((hit) => hit.term.allowGlobal || hit.term.allowBanks.size > 0)
-    .sort((a, b) => a.start - b.start)
+  const allows = hits.filter(isAllow).sort((a, b) => a.start - b.start)
   if (allows.length === 0) return sorted
   const reach = new Map<string | null, number>()
   let next = 0

@@ -24,17 +24,16 @@ export const BAR = 0x7c
  * Steps 1 and 4 in one pass, for text that needs neither spaced-out letters joined nor
  * leetspeak read: most text. Returns false as soon as the text might need either; the caller
  * then takes the full path. When it returns true, `out` holds exactly what the full path (fold,
- * joinSpacedLetters, resolveLeet, SymbolWriter) would have produced.
+ * joinSpacedLetters, resolveLeet, SymbolWriter) would have produced for text[from, to), with
+ * offsets into `text`.
  */
-export function foldSimple(text: string, out: SymbolWriter): boolean {
-  const n = text.length
-  out.reset(n + 16)
+export function foldSimple(text: string, out: SymbolWriter, from = 0, to = text.length): boolean {
+  out.reset(to - from + 16)
   const watch = new EvasionWatch()
-  let i = 0
-  while (i < n) {
+  let i = from
+  while (i < to) {
     const c = text.charCodeAt(i)
-    // @NOTE charCodeAt past the end is NaN, which is not >= 0x300.
-    const marked = text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1)
+    const marked = i + 1 < to && text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1)
     let unit = marked ? -1 : (UNIT_FOLD[c] as number)
     if (unit === 0) unit = learnUnit(c)
     if (unit >= 0) {
@@ -45,7 +44,7 @@ export function foldSimple(text: string, out: SymbolWriter): boolean {
       i += 1
       continue
     }
-    const end = clusterEnd(text, i)
+    const end = clusterEnd(text, i, to)
     const piece = foldCluster(text.slice(i, end))
     for (let k = 0; k < piece.codes.length; k += 1) {
       const code = piece.codes[k] as number

@@ -49,12 +49,22 @@ export function learnUnit(unit: number): number {
 /** Lazily filled: 0 unknown, 1 not a combining mark, 2 a combining mark (BMP only). */
 const markTable = new Uint8Array(0x10000)
 
+/** The same for code points past the BMP (emoji, mostly), as they are met. */
+const astralMarks = new Map<number, boolean>()
+
 /** Whether the code unit at `i` starts a combining mark (so it belongs to the cluster before). */
 export function isMarkAt(text: string, i: number): boolean {
   const unit = text.charCodeAt(i)
   if (unit < 0x300) return false
   if (unit >= 0xd800 && unit <= 0xdbff) {
-    return IS_MARK.test(String.fromCodePoint(text.codePointAt(i) ?? unit))
+    const point = text.codePointAt(i) ?? unit
+    let mark = astralMarks.get(point)
+    if (mark === undefined) {
+      mark = IS_MARK.test(String.fromCodePoint(point))
+      if (astralMarks.size >= 4096) astralMarks.clear()
+      astralMarks.set(point, mark)
+    }
+    return mark
   }
   let known = markTable[unit]
   if (known === 0) {
@@ -64,11 +74,14 @@ export function isMarkAt(text: string, i: number): boolean {
   return known === 2
 }
 
-/** End of the cluster starting at `i`: one code point and the combining marks after it. */
-export function clusterEnd(text: string, i: number): number {
+/**
+ * End of the cluster starting at `i`: one code point and the combining marks after it, within
+ * text[0, to).
+ */
+export function clusterEnd(text: string, i: number, to = text.length): number {
   const unit = text.charCodeAt(i)
-  let end = i + (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length ? 2 : 1)
-  while (end < text.length && isMarkAt(text, end)) {
+  let end = i + (unit >= 0xd800 && unit <= 0xdbff && i + 1 < to ? 2 : 1)
+  while (end < to && isMarkAt(text, end)) {
     const next = text.charCodeAt(end)
     end += next >= 0xd800 && next <= 0xdbff ? 2 : 1
   }

@@ -183,6 +183,19 @@ describe('KeywordSet', () => {
     ])
   })
 
+  it('starts no match inside a word, whatever the first pass skipped of it', () => {
+    const matcher = new KeywordListMatcher()
+    matcher.load([listEntry('scam'), listEntry('ass'), listEntry('ass scam')])
+    const offsets = (text: string) =>
+      matcher.match(matchInput({ text })).map((s) => s.evidence.offsets)
+    expect(offsets('yscam class bass\u0301ass scam')).toEqual([[21, 25]])
+    expect(offsets('zzscam\u0301 scam\u0301 xass scam')).toEqual([
+      [8, 13],
+      [19, 23],
+    ])
+    expect(offsets('grass ass  scam')).toEqual([[6, 15]])
+  })
+
   it('stays linear on a flood of matches inside allowed phrases', () => {
     const matcher = new KeywordListMatcher()
     matcher.load([listEntry('ass'), listEntry('allow:ass ass')])

@@ -1,5 +1,5 @@
 import type { ListEntry } from '../matcher.js'
-import { AhoCorasick } from './aho-corasick.js'
+import { AhoCorasick, nextState, STATE } from './aho-corasick.js'
 import {
   type NormalisedTerm,
   normaliseTerm,
@@ -7,7 +7,8 @@ import {
   type Reading,
   TextNormaliser,
 } from './normalise.js'
-import { QuickScanState, quickScan } from './quick-scan.js'
+import { quickScan } from './quick-scan.js'
+import { QuickScanState } from './quick-scan-state.js'
 
 /**
  * A keyword bank entry whose value starts with this is an allow-list term for that bank: a match
@@ -104,8 +105,8 @@ export class KeywordSet {
     const hits: KeywordHit[] = []
     for (let k = 0; k < windows.length; k += 2) {
       const from = windows[k] as number
-      const window = text.slice(from, windows[k + 1])
-      hits.push(...this.findIn(this.#normaliser.readings(window, this.context), from))
+      const to = windows[k + 1] as number
+      this.#findIn(this.#normaliser.readings(text, this.context, from, to), 0, hits)
     }
     return hits
   }
@@ -113,16 +114,45 @@ export class KeywordSet {
   /** Every occurrence in readings of a text that starts at `offset` in the text as sent. */
   findIn(readings: readonly Reading[], offset: number): KeywordHit[] {
     const hits: KeywordHit[] = []
+    this.#findIn(readings, offset, hits)
+    return hits
+  }
+
+  #findIn(readings: readonly Reading[], offset: number, hits: KeywordHit[]): void {
+    const t = this.automaton.tables
+    const { alphabet, dense, denseStates, width } = t
     for (const reading of readings) {
-      this.automaton.scan(reading.codes, reading.length, (p, start, end) => {
-        const term = this.terms[p]
-        if (term && accepts(term, reading, start, end)) {
+      const { codes, length } = reading
+      let state = 0
+      for (let i = 0; i < length; i += 1) {
+        const column = alphabet[codes[i] as number] as number
+        if (column === 0) {
+          state = 0
+          continue
+        }
+        const step =
+          state < denseStates
+            ? (dense[state * width + column] as number)
+            : nextState(t, state, column)
+        state = step & STATE
+        if (step < 0) this.#accept(reading, state, i + 1, offset, hits)
+      }
+    }
+  }
+
+  /** Adds the patterns ending at `state` (reached with the symbol before `end`) that stand. */
+  #accept(reading: Reading, state: number, end: number, offset: number, hits: KeywordHit[]) {
+    const { reportFrom, fail, firstPattern, nextPattern, lengths } = this.automaton.tables
+    for (let r = reportFrom[state] as number; r > 0; r = reportFrom[fail[r] as number] as number) {
+      for (let p = firstPattern[r] as number; p >= 0; p = nextPattern[p] as number) {
+        const term = this.terms[p] as CompiledTerm
+        const start = end - (lengths[p] as number)
+        if (accepts(term, reading, start, end)) {
           const from = offset + (reading.starts[start] as number)
           hits.push({ term, start: from, end: offset + (reading.ends[end - 1] as number) })
         }
-      })
+      }
     }
-    return hits
   }
 }
 

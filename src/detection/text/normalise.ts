@@ -47,26 +47,27 @@ export interface Reading extends NormalisedText {
 export class TextNormaliser {
   readonly #stream: CharStream = newStream(256)
   readonly #out = new SymbolWriter()
-  readonly #alternates: AlternateReading[] = []
-  readonly #saved: number[] = []
   readonly #alternateOut: SymbolWriter[] = []
 
-  /** Steps 1–2: the folded text with spaced-out letters joined, one code unit at a time. */
-  fold(text: string): CharStream {
-    this.#foldChars(text)
+  /**
+   * Steps 1–2: the folded text with spaced-out letters joined, one code unit at a time. Only
+   * text[from, to) is read (a range that splits no character cluster); offsets are into `text`.
+   */
+  fold(text: string, from = 0, to = text.length): CharStream {
+    this.#foldChars(text, from, to)
     joinSpacedLetters(this.#stream)
     return this.#stream
   }
 
   /**
-   * All steps. The first reading is the whole text; the others are second leetspeak readings of
-   * windows (`context` folded characters either side of the words they change, merged).
+   * All steps, over text[from, to) as `fold` reads it. The first reading is the whole text; the
+   * others are second leetspeak readings of windows (`context` folded characters either side of
+   * the words they change, merged).
    */
-  readings(text: string, context = 64): Reading[] {
-    if (foldSimple(text, this.#out)) return [reading(this.#out, false, false)]
-    const stream = this.fold(text)
-    const alternates = this.#alternates
-    alternates.length = 0
+  readings(text: string, context = 64, from = 0, to = text.length): Reading[] {
+    if (foldSimple(text, this.#out, from, to)) return [reading(this.#out, false, false)]
+    const stream = this.fold(text, from, to)
+    const alternates: AlternateReading[] = []
     resolveLeet(stream, alternates)
     compress(stream, 0, stream.length, this.#out)
     const readings = [reading(this.#out, false, false)]
@@ -80,24 +81,26 @@ export class TextNormaliser {
       }
       const out = this.#alternateOut[readings.length - 1] ?? new SymbolWriter()
       this.#alternateOut[readings.length - 1] = out
-      this.#applyAlternates(stream, alternates.slice(k, next), from, to, out)
+      this.#applyAlternates(stream, alternates, k, next, from, to, out)
       readings.push(reading(out, from > 0, to < stream.length))
       k = next
     }
     return readings
   }
 
-  /** Compresses stream[from, to) with the given second readings applied, into `out`. */
+  /** Compresses stream[from, to) with alternates[first, last) applied, into `out`. */
   #applyAlternates(
     s: CharStream,
     alternates: readonly AlternateReading[],
+    first: number,
+    last: number,
     from: number,
     to: number,
     out: SymbolWriter,
   ): void {
-    const saved = this.#saved
-    saved.length = 0
-    for (const { changes } of alternates) {
+    const saved: number[] = []
+    for (let a = first; a < last; a += 1) {
+      const { changes } = alternates[a] as AlternateReading
       for (let k = 0; k < changes.length; k += 3) {
         const at = changes[k] as number
         saved.push(at, s.codes[at] as number, s.classes[at] as number)
@@ -113,17 +116,15 @@ export class TextNormaliser {
     }
   }
 
-  #foldChars(text: string): void {
-    const n = text.length
+  #foldChars(text: string, from: number, to: number): void {
     let s = this.#stream
-    if (s.codes.length < n + 16) s = this.#grow(n + 16)
+    if (s.codes.length < to - from + 16) s = this.#grow(to - from + 16)
     let { codes, classes, starts, ends } = s
     let len = 0
-    let i = 0
-    while (i < n) {
+    let i = from
+    while (i < to) {
       const c = text.charCodeAt(i)
-      // @NOTE charCodeAt past the end is NaN, which is not >= 0x300.
-      const marked = text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1)
+      const marked = i + 1 < to && text.charCodeAt(i + 1) >= 0x300 && isMarkAt(text, i + 1)
       let unit = marked ? -1 : (UNIT_FOLD[c] as number)
       if (unit === 0) unit = learnUnit(c)
       if (unit >= 0) {
@@ -135,12 +136,12 @@ export class TextNormaliser {
         i += 1
         continue
       }
-      const end = clusterEnd(text, i)
+      const end = clusterEnd(text, i, to)
       const piece = foldCluster(text.slice(i, end))
       const size = piece.codes.length
-      if (codes.length < len + size + (n - end)) {
+      if (codes.length < len + size + (to - end)) {
         s.length = len
-        s = this.#grow(2 * (len + size + (n - end)))
+        s = this.#grow(2 * (len + size + (to - end)))
         ;({ codes, classes, starts, ends } = s)
       }
       for (let k = 0; k < size; k += 1) {

@@ -1,4 +1,4 @@
-import { type AutomatonTables, nextState, STATE } from './aho-corasick.js'
+import { nextState, STATE } from './aho-corasick.js'
 import {
   clusterEnd,
   DIGIT,
@@ -14,33 +14,8 @@ import {
   UNSPACED_LETTER,
 } from './fold.js'
 import { BANG, BAR, LEET_DIGIT } from './fold-simple.js'
+import { candidateStart, type QuickScanState } from './quick-scan-state.js'
 import { addWindow } from './scan-windows.js'
-
-/** Scratch space for quickScan, sized for one automaton. */
-export class QuickScanState {
-  readonly mask: number
-  /** Where each of the last few symbols started in the text, to find where a match began. */
-  readonly ring: Int32Array
-  /** Whether each of the last few symbols was a letter or digit. */
-  readonly words: Uint8Array
-  /** [start, end) pairs of the windows found by the last scan. */
-  readonly windows: number[] = []
-
-  /**
-   * @param phraseSpaces the most spaces in one term: how many words either side of an evasion
-   * a phrase through it can reach.
-   */
-  constructor(
-    readonly tables: AutomatonTables,
-    readonly phraseSpaces: number,
-  ) {
-    let size = 16
-    while (size < tables.maxDepth + 2) size *= 2
-    this.mask = size - 1
-    this.ring = new Int32Array(size)
-    this.words = new Uint8Array(size)
-  }
-}
 
 /**
  * The keyword matcher's first pass: normaliser steps 1 and 4 (fold; a run as one symbol) fused
@@ -53,15 +28,21 @@ export class QuickScanState {
  * windows finds exactly what matching the whole text would.
  *
  * @NOTE One long function on purpose: V8 keeps the hot loop's locals in registers, which an
- * EvasionWatch object or a per-character call would not allow. Keep it in step with
- * EvasionWatch.accepts and SymbolWriter.push.
+ * EvasionWatch object or a per-character call would not allow. Keep it, and its fast paths for
+ * ASCII letters and single spaces, in step with EvasionWatch.accepts and SymbolWriter.push.
  */
 export function quickScan(text: string, scratch: QuickScanState): void {
-  const { tables: t, mask, ring, words, windows, phraseSpaces } = scratch
+  const { tables: t, mask, ring, marks, phraseSpaces } = scratch
   const { alphabet, dense, denseStates, width } = t
-  if (windows.length > 0) windows.length = 0
+  const spaceColumn = alphabet[0x20] as number
+  let windows = scratch.windows
+  if (windows.length > 0) {
+    windows = []
+    scratch.windows = windows
+  }
   const n = text.length
-  let symbols = 0
+  let symbols = scratch.firstSymbol()
+  let lastWord = 0
   let state = 0
   let previous = -1
   let windowStart = -1
@@ -100,42 +81,110 @@ export function quickScan(text: string, scratch: QuickScanState): void {
       const c = next
       next = i + 1 < n ? text.charCodeAt(i + 1) : 0
       if (next < 0x300 && ((c | 0x20) - 0x61) >>> 0 < 26) {
-        // @NOTE The common case, an ASCII letter: the general steps below, cut down.
-        code = c | 0x20
-        start = i
-        i += 1
+        // @NOTE The common case, a run of ASCII letters: the general steps below, cut down.
         if (core === 0 && !symbol) {
           gapBefore = gap
-          wordStart = start
+          wordStart = i
         }
-        wordLast = start
         if (bang) leet = true
         bang = false
-        core += 1
         letter = true
-        if (leet && !(wordStart >= windowStart && start < windowEnd)) {
-          addWindow(text, windows, wordStart, start, phraseSpaces)
+        if (leet && !(wordStart >= windowStart && i < windowEnd)) {
+          addWindow(text, windows, wordStart, i, phraseSpaces)
           windowStart = windows[windows.length - 2] as number
           windowEnd = windows[windows.length - 1] as number
         }
-        if (code === previous) continue
+        let j = i
+        let d = c
+        let dead = false
+        for (;;) {
+          const letterCode = d | 0x20
+          if (!dead && letterCode !== previous) {
+            previous = letterCode
+            if (lastWord === 0) {
+              ring[symbols & mask] = j
+              marks[symbols & mask] = symbols
+              lastWord = 1
+            }
+            symbols += 1
+            const column = alphabet[letterCode] as number
+            let step = 0
+            if (column !== 0) {
+              step =
+                state < denseStates
+                  ? (dense[state * width + column] as number)
+                  : nextState(t, state, column)
+            }
+            state = step & STATE
+            pendingFrom = -1
+            if (step < 0) {
+              pendingFrom = candidateStart(t, state, symbols, scratch)
+              pendingLast = j
+            }
+            // @NOTE Back at the root inside a word: no match can start before the next non-word
+            // symbol, so the rest of the run needs no steps (the automaton starts again after it).
+            dead = state === 0
+          }
+          j += 1
+          d = next
+          if (((d | 0x20) - 0x61) >>> 0 >= 26) break
+          next = j + 1 < n ? text.charCodeAt(j + 1) : 0
+          if (next >= 0x300) {
+            next = d
+            break
+          }
+        }
+        if (dead) previous = text.charCodeAt(j - 1) | 0x20
+        core += j - i
+        wordLast = j - 1
+        i = j
+        continue
+      }
+      if (c === 0x20 && next < 0x300) {
+        // @NOTE The next most common case, one space: the general steps below, cut down.
+        if (core > 0 || symbol) {
+          const chained = singles > 0 && gapBefore >= 1 && gapBefore <= 3
+          singles = core <= 1 || symbol ? (chained ? singles + 1 : 1) : 0
+          if (singles === 1) chainStart = wordStart
+          if (singles >= 3 && !(chainStart >= windowStart && wordLast < windowEnd)) {
+            addWindow(text, windows, chainStart, wordLast, phraseSpaces)
+            windowStart = windows[windows.length - 2] as number
+            windowEnd = windows[windows.length - 1] as number
+          }
+          core = 0
+          letter = false
+          leet = false
+          symbol = false
+          bang = false
+          gap = 0
+        }
+        if (gap >= 0) gap += 1
+        i += 1
+        if (previous === 0x20) continue
+        if (pendingFrom >= 0 && !(pendingFrom >= windowStart && pendingLast < windowEnd)) {
+          addWindow(text, windows, pendingFrom, pendingLast, 0)
+          windowStart = windows[windows.length - 2] as number
+          windowEnd = windows[windows.length - 1] as number
+        }
         pendingFrom = -1
-        previous = code
-        ring[symbols & mask] = start
-        words[symbols & mask] = 1
+        previous = 0x20
+        if (lastWord === 0) {
+          ring[symbols & mask] = i - 1
+          marks[symbols & mask] = symbols
+        }
+        lastWord = 0
         symbols += 1
-        const column = alphabet[code] as number
         let step = 0
-        if (column !== 0) {
+        if (spaceColumn !== 0) {
           step =
             state < denseStates
-              ? (dense[state * width + column] as number)
-              : nextState(t, state, column)
+              ? (dense[state * width + spaceColumn] as number)
+              : nextState(t, state, spaceColumn)
         }
         state = step & STATE
         if (step < 0) {
           pendingFrom = candidateStart(t, state, symbols, scratch)
-          pendingLast = start
+          pendingLast = i - 1
         }
         continue
       }
@@ -220,10 +269,16 @@ export function quickScan(text: string, scratch: QuickScanState): void {
       windowEnd = windows[windows.length - 1] as number
     }
     pendingFrom = -1
-    if (start < 0) return
+    if (start < 0) {
+      scratch.symbols = symbols
+      return
+    }
     previous = code
-    ring[symbols & mask] = start
-    words[symbols & mask] = isWord
+    if (lastWord === 0) {
+      ring[symbols & mask] = start
+      marks[symbols & mask] = symbols
+    }
+    lastWord = isWord
     symbols += 1
     const column = alphabet[code] as number
     let step = 0
@@ -239,31 +294,4 @@ export function quickScan(text: string, scratch: QuickScanState): void {
       pendingLast = start
     }
   }
-}
-
-/**
- * Where the earliest pattern ending at `state` starts in the text, among those not preceded by a
- * letter or digit; -1 if none.
- */
-function candidateStart(
-  t: AutomatonTables,
-  state: number,
-  symbols: number,
-  scratch: QuickScanState,
-): number {
-  const { ring, words, mask } = scratch
-  let from = -1
-  for (
-    let r = t.reportFrom[state] as number;
-    r > 0;
-    r = t.reportFrom[t.fail[r] as number] as number
-  ) {
-    for (let p = t.firstPattern[r] as number; p >= 0; p = t.nextPattern[p] as number) {
-      const first = symbols - (t.lengths[p] as number)
-      if (first > 0 && words[(first - 1) & mask] === 1) continue
-      const at = ring[first & mask] as number
-      if (from < 0 || at < from) from = at
-    }
-  }
-  return from
 }

@@ -20,7 +20,9 @@ export function addWindow(
   ) {
     windows[k - 4] = Math.min(windows[k - 4] as number, windows[k - 2] as number)
     windows[k - 3] = Math.max(windows[k - 3] as number, windows[k - 1] as number)
-    windows.length = k - 2
+    // @NOTE pop, not `length = k - 2`: setting an array's length is a runtime call in V8.
+    windows.pop()
+    windows.pop()
   }
 }
 
