@@ -60,7 +60,10 @@ export function entryHash(entry: AuditEntry, chainSeq: number, prevHash: string)
  * Seals unsealed entries into the chain in id order. One sealer at a time (an advisory lock),
  * so the hot path never waits on the chain. Returns how many entries it sealed.
  */
-export async function sealPendingEntries(db: Executor, batchSize = 1000): Promise<number> {
+/** Entries sealed per transaction: small enough that hashing a batch never holds the loop long. */
+export const SEAL_BATCH = 250
+
+export async function sealPendingEntries(db: Executor, batchSize = SEAL_BATCH): Promise<number> {
   if (!(await trySealerLock(db))) return 0
   const pending = await listUnsealed(db, batchSize)
   if (pending.length === 0) return 0

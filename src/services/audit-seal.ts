@@ -1,4 +1,4 @@
-import { sealPendingEntries } from './audit-log.js'
+import { SEAL_BATCH, sealPendingEntries } from './audit-log.js'
 import type { ServiceContext } from './service-context.js'
 
 /** Seals everything pending, a batch per transaction; returns how many entries it sealed. */
@@ -7,6 +7,6 @@ export async function sealAuditLog(ctx: Pick<ServiceContext, 'db'>): Promise<num
   for (;;) {
     const sealed = await ctx.db.transaction().execute((tx) => sealPendingEntries(tx))
     total += sealed
-    if (sealed < 1000) return total
+    if (sealed < SEAL_BATCH) return total
   }
 }
