@@ -4,7 +4,8 @@ import { buildApp } from '../../http/app.js'
 import { syncBankMatchers } from '../../services/banks.js'
 import { refreshRulesIfChanged } from '../../services/rules.js'
 import { Worker } from '../../worker/worker.js'
-import { openContext } from '../open-context.js'
+import { globalFlags, openContext } from '../open-context.js'
+import { startWorkerThread } from '../worker-thread.js'
 import { loadDemoOnFirstStart } from './demo.js'
 
 interface ServeOptions {
@@ -30,11 +31,11 @@ export function serveCommand(): Command {
         ...(options.host ? { VIGIL_HOST: options.host } : {}),
       }
       const ctx = await openContext(command, flags)
-      await serve(ctx, Boolean(options.demo))
+      await serve(ctx, Boolean(options.demo), { ...globalFlags(command), ...flags })
     })
 }
 
-async function serve(ctx: AppContext, demo: boolean): Promise<void> {
+async function serve(ctx: AppContext, demo: boolean, flags: Record<string, string>): Promise<void> {
   const role = ctx.config.role
   if (role !== 'all' && ctx.databaseKind === 'pglite') {
     await ctx.destroy()
@@ -43,8 +44,7 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
     )
   }
   const demoKey = demo ? await loadDemoOnFirstStart(ctx) : undefined
-  const worker = role === 'api' ? undefined : new Worker(ctx)
-  worker?.start()
+  const worker = await startWorker(ctx, flags)
   const app = role === 'worker' ? undefined : await buildApp(ctx)
   const address = app
     ? await app.listen({ host: ctx.config.http.host, port: ctx.config.http.port })
@@ -60,6 +60,22 @@ async function serve(ctx: AppContext, demo: boolean): Promise<void> {
   await app?.close()
   await worker?.stop()
   await ctx.destroy()
+}
+
+/**
+ * The worker: none for `api`; in this event loop for `worker` and on PGlite (one connection); in a
+ * thread of its own for `all` on PostgreSQL, so its work never delays API responses.
+ */
+async function startWorker(
+  ctx: AppContext,
+  flags: Record<string, string>,
+): Promise<{ stop(): Promise<void> } | undefined> {
+  const role = ctx.config.role
+  if (role === 'api') return undefined
+  if (role === 'all' && ctx.databaseKind === 'postgres') return startWorkerThread(flags)
+  const worker = new Worker(ctx)
+  worker.start()
+  return worker
 }
 
 /** Other processes may change the banks: reload this one's matchers when they do. */
