@@ -5,8 +5,8 @@ import type { Matcher } from '../matcher.js'
 import { type Classifier, ClassifierMatcher, thresholdOptionsSchema } from './classifier.js'
 import { loadLexiconFile } from './lexicon.js'
 import { builtInLexicon, LexiconScorer } from './lexicon-scorer.js'
-import { DEFAULT_LLAMA_GUARD_MODEL, LlamaGuardClassifier } from './llama-guard.js'
-import { DEFAULT_OPENAI_MODERATION_MODEL, OpenAiModerationClassifier } from './openai-moderation.js'
+import { LlamaGuardClassifier } from './llama-guard.js'
+import { OpenAiModerationClassifier } from './openai-moderation.js'
 import { ResilientClassifier } from './resilient-classifier.js'
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -78,7 +78,6 @@ export function createClassifierMatchers(
     const classifier = new OpenAiModerationClassifier({
       ...adapterOptions(openai, allowPrivateNetwork),
       apiKey: openai.apiKey,
-      model: openai.model ?? DEFAULT_OPENAI_MODERATION_MODEL,
     })
     matchers.push(resilientMatcher(classifier, openai))
   }
@@ -87,7 +86,6 @@ export function createClassifierMatchers(
     const classifier = new LlamaGuardClassifier({
       ...adapterOptions(llamaGuard, allowPrivateNetwork),
       apiKey: llamaGuard.apiKey,
-      model: llamaGuard.model ?? DEFAULT_LLAMA_GUARD_MODEL,
     })
     matchers.push(resilientMatcher(classifier, llamaGuard))
   }
@@ -99,6 +97,7 @@ function adapterOptions(provider: ProviderSettings, allowPrivate: boolean) {
     baseUrl: provider.baseUrl,
     allowPrivate,
     timeoutMs: provider.timeoutMs,
+    model: provider.model,
     ...(provider.categoryHarms ? { categoryHarms: provider.categoryHarms } : {}),
   }
 }

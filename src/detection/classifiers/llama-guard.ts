@@ -158,6 +158,8 @@ export class LlamaGuardClassifier implements Classifier {
     const answer = await postJson(
       {
         classifier: this.name,
+        api: 'the chat completions API',
+        answer: responseSchema,
         url: this.url,
         body: { model: this.model, messages: [{ role: 'user', content: text }], temperature: 0 },
         headers: this.#apiKey ? { authorization: `Bearer ${this.#apiKey}` } : {},
@@ -165,18 +167,10 @@ export class LlamaGuardClassifier implements Classifier {
       },
       this.#http,
     )
-    const parsed = responseSchema.safeParse(answer)
-    if (!parsed.success) {
-      throw new ClassifierError(
-        'bad_response',
-        `${this.name} answered with a body that does not follow the chat completions API: ` +
-          z.prettifyError(parsed.error),
-      )
-    }
-    const content = parsed.data.choices[0]?.message.content ?? ''
+    const content = answer.choices[0]?.message.content ?? ''
     const verdict = parseLlamaGuardAnswer(content, this.name)
     const raw: Record<string, number> = {}
     if (!verdict.safe) for (const code of verdict.categories) raw[code] = 1
-    return { model: parsed.data.model ?? this.model, scores: harmScores(raw, this.#mapping), raw }
+    return { model: answer.model ?? this.model, scores: harmScores(raw, this.#mapping), raw }
   }
 }

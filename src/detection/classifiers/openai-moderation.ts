@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { type Classifier, type ClassifierResult, harmScores } from './classifier.js'
-import { ClassifierError } from './classifier-error.js'
 import {
   endpointUrl,
   type ProviderHttpOptions,
@@ -115,6 +114,8 @@ export class OpenAiModerationClassifier implements Classifier {
     const answer = await postJson(
       {
         classifier: this.name,
+        api: 'the moderation API',
+        answer: responseSchema,
         url: this.url,
         body: { model: this.model, input: text },
         headers: { authorization: `Bearer ${this.#apiKey}` },
@@ -122,15 +123,7 @@ export class OpenAiModerationClassifier implements Classifier {
       },
       this.#http,
     )
-    const parsed = responseSchema.safeParse(answer)
-    if (!parsed.success) {
-      throw new ClassifierError(
-        'bad_response',
-        `${this.name} answered with a body that does not follow the moderation API: ` +
-          z.prettifyError(parsed.error),
-      )
-    }
-    const raw = parsed.data.results[0]?.category_scores ?? {}
-    return { model: parsed.data.model ?? this.model, scores: harmScores(raw, this.#mapping), raw }
+    const raw = answer.results[0]?.category_scores ?? {}
+    return { model: answer.model ?? this.model, scores: harmScores(raw, this.#mapping), raw }
   }
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { InvalidInputError } from '../../core/errors.js'
 import {
   type GuardedResponse,
@@ -25,9 +26,13 @@ export function providerHttpOptions(options: ProviderHttpOptions): ProviderHttpO
   }
 }
 
-export interface ProviderRequest {
+export interface ProviderRequest<T> {
   /** The classifier's name, for messages. */
   classifier: string
+  /** The API the answer must follow, for messages, e.g. `the moderation API`. */
+  api: string
+  /** The shape of a good answer. */
+  answer: z.ZodType<T>
   url: string
   body: unknown
   headers: Record<string, string>
@@ -47,9 +52,26 @@ export function endpointUrl(baseUrl: string, path: string): string {
   return `${base}${path}`
 }
 
-/** POSTs JSON and returns the parsed JSON answer of a 2xx; anything else is a ClassifierError. */
-export async function postJson(
-  request: ProviderRequest,
+/**
+ * POSTs JSON and returns the answer of a 2xx, checked against `request.answer`; anything else
+ * (a status, no JSON, another shape) is a ClassifierError.
+ */
+export async function postJson<T>(
+  request: ProviderRequest<T>,
+  options: ProviderHttpOptions,
+): Promise<T> {
+  const answer = await postForJson(request, options)
+  const parsed = request.answer.safeParse(answer)
+  if (parsed.success) return parsed.data
+  throw new ClassifierError(
+    'bad_response',
+    `${request.classifier} answered with a body that does not follow ${request.api}: ` +
+      z.prettifyError(parsed.error),
+  )
+}
+
+async function postForJson(
+  request: ProviderRequest<unknown>,
   options: ProviderHttpOptions,
 ): Promise<unknown> {
   const { classifier, url, body, headers, signal } = request
