@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { Worker as Thread } from 'node:worker_threads'
+import { threadEntry } from '../core/thread-entry.js'
 
 export interface WorkerThread {
   stop(): Promise<void>
@@ -10,7 +11,7 @@ export interface WorkerThread {
  * connections (PostgreSQL only: PGlite allows one connection). Resolves once the thread runs.
  */
 export async function startWorkerThread(flags: Record<string, string>): Promise<WorkerThread> {
-  const [script, options] = threadScript()
+  const [script, options] = threadEntry(import.meta.url, 'worker-thread-main')
   const thread = new Thread(script, { ...options, workerData: { flags } })
   const [first] = (await Promise.race([once(thread, 'message'), once(thread, 'error')])) as [
     unknown,
@@ -23,15 +24,4 @@ export async function startWorkerThread(flags: Record<string, string>): Promise<
       await thread.terminate()
     },
   }
-}
-
-/** The built entry next to this file, or under tsx its TypeScript source through tsx's loader. */
-function threadScript(): [URL | string, { eval?: boolean }] {
-  if (!import.meta.url.endsWith('.ts'))
-    return [new URL('./worker-thread-main.js', import.meta.url), {}]
-  const source = JSON.stringify(new URL('./worker-thread-main.ts', import.meta.url).href)
-  return [
-    `import('tsx/esm/api').then((t) => { t.register(); return import(${source}) })`,
-    { eval: true },
-  ]
 }

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorCode } from '../../core/errors.js'
+import { threadEntry } from '../../core/thread-entry.js'
 import type { ImageHasher, ImageHashes, ImageHashOptions } from './image-hasher.js'
 
 interface Pending {
@@ -51,7 +52,7 @@ export function createImageHashPool(size: number): ImageHasher {
 
 function startThread(): Thread {
   const pending = new Map<number, Pending>()
-  const worker = new Worker(...workerScript())
+  const worker = new Worker(...threadEntry(import.meta.url, 'image-hash-worker'))
   worker.unref()
   worker.on('message', (reply: Reply) => {
     const task = pending.get(reply.id)
@@ -69,16 +70,4 @@ function startThread(): Thread {
   worker.on('error', fail)
   worker.on('exit', (code) => fail(new Error(`the image hashing thread exited (code ${code})`)))
   return thread
-}
-
-/**
- * The built worker next to this file; under tsx or Vitest (development, tests) its TypeScript
- * source, loaded through tsx's loader registered inside the thread.
- */
-function workerScript(): [URL | string, { eval?: boolean }] {
-  if (!import.meta.url.endsWith('.ts'))
-    return [new URL('./image-hash-worker.js', import.meta.url), {}]
-  const source = JSON.stringify(new URL('./image-hash-worker.ts', import.meta.url).href)
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}) })`
-  return [boot, { eval: true }]
 }
