@@ -24,6 +24,7 @@ export async function* exportBankFile(
   format: BankFileFormat,
 ): AsyncGenerator<string> {
   const bank = await getBankOrThrow(ctx, bankId)
+  const at = ctx.clock.now()
   yield format === 'jsonl'
     ? `${JSON.stringify(toJsonlHeader(bank))}\n`
     : stringify([HMA_CSV_COLUMNS])
@@ -33,9 +34,7 @@ export async function* exportBankFile(
     if (entries.length === 0) return
     yield format === 'jsonl'
       ? entries.map((e) => `${JSON.stringify(toJsonlEntry(e))}\n`).join('')
-      : stringify(
-          entries.filter((e) => isEntryActive(e, ctx.clock.now())).map((e) => toHmaCsvRow(bank, e)),
-        )
+      : stringify(entries.filter((e) => isEntryActive(e, at)).map((e) => toHmaCsvRow(bank, e)))
     after = entries.at(-1)?.id
   }
 }
