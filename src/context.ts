@@ -71,6 +71,7 @@ export async function createAppContext(
     rules: new RuleSet(),
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
+    policy: config.policy,
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
     destroy: async () => {
       await ctx.ingest.drain()

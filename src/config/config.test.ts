@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_POLICY } from '../core/policy.js'
 import { ConfigError, parseConfig, printableConfig } from './config.js'
 
 function problemsOf(raw: Record<string, unknown>): string[] {
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
           llamaGuard: undefined,
         },
       },
+      policy: DEFAULT_POLICY,
     })
     expect(secrets).toEqual({
       bootstrapApiKey: undefined,
@@ -167,5 +169,31 @@ describe('printableConfig', () => {
       VIGIL_DATABASE_URL: 'postgres://vigil@db.internal:5432/vigil?password=s3cret-pass',
     })
     expect(JSON.stringify(printableConfig(config))).not.toContain('s3cret-pass')
+  })
+
+  describe('the moderation policy (VIGIL_POLICY)', () => {
+    it('reads YAML and keeps the defaults of every part it leaves out', () => {
+      const { config } = parseConfig({ VIGIL_POLICY: 'appeals:\n  windowDays: 365\n' })
+      expect(config.policy.appeals.windowDays).toBe(365)
+      expect(config.policy.strikes).toEqual(DEFAULT_POLICY.strikes)
+    })
+
+    it('names every problem by its path in the document', () => {
+      const policy = JSON.stringify({
+        appeals: { windowDays: 30 },
+        queues: { fallback: 'nowhere' },
+        strikes: { ladder: [{ atPoints: 2, action: 'suspension' }] },
+      })
+      expect(problemsOf({ VIGIL_POLICY: policy })).toEqual([
+        'VIGIL_POLICY: appeals.windowDays: DSA Art. 20 asks for at least six months (183 days)',
+        'VIGIL_POLICY: queues.fallback: names queue "nowhere", which is not defined',
+        'VIGIL_POLICY: strikes.ladder.0: the first step must be a warning (DSA Art. 23: never without a prior warning)',
+        'VIGIL_POLICY: strikes.ladder.0.hours: a suspension needs hours',
+      ])
+    })
+
+    it('refuses text that is neither YAML nor JSON', () => {
+      expect(problemsOf({ VIGIL_POLICY: 'a: [1' })[0]).toMatch(/^VIGIL_POLICY: is not valid YAML/)
+    })
   })
 })

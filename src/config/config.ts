@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Policy } from '../core/policy.js'
 import { termsNodeInputSchema } from '../core/taxonomy.js'
 import {
   type DetectionConfig,
@@ -8,6 +9,7 @@ import {
   toDetectionConfig,
   toDetectionSecrets,
 } from './detection-settings.js'
+import { parsePolicyText, policySettingsShape } from './policy-settings.js'
 
 const MiB = 1024 * 1024
 
@@ -66,6 +68,7 @@ const settingsSchema = z.object({
   VIGIL_TERMS: json(z.array(termsNodeInputSchema)).default([]),
   VIGIL_BOOTSTRAP_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   ...detectionSettingsShape,
+  ...policySettingsShape,
 })
 
 type Settings = z.infer<typeof settingsSchema>
@@ -86,6 +89,8 @@ export interface Config {
   webhooks: { retryLimit: number; retryDelaySeconds: number; timeoutMs: number }
   terms: Settings['VIGIL_TERMS']
   detection: DetectionConfig
+  /** The written moderation policy (VIGIL_POLICY / VIGIL_POLICY_FILE). */
+  policy: Policy
 }
 
 export interface Secrets extends DetectionSecrets {
@@ -111,17 +116,28 @@ export function parseConfig(raw: Record<string, unknown>): { config: Config; sec
     }
   }
   if (parsed.success) problems.push(...detectionProblems(parsed.data))
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems)
-  return { config: Object.freeze(toConfig(parsed.data)), secrets: toSecrets(parsed.data) }
+  const { policy, problems: policyProblems } = parsePolicyText(
+    typeof raw.VIGIL_POLICY === 'string' ? raw.VIGIL_POLICY : undefined,
+  )
+  problems.push(...policyProblems)
+  if (problems.length > 0 || !parsed.success || !policy) throw new ConfigError(problems)
+  return {
+    config: Object.freeze({ ...toConfig(parsed.data), policy }),
+    secrets: toSecrets(parsed.data),
+  }
 }
 
-const KNOWN = new Set([...Object.keys(settingsSchema.shape), 'VIGIL_CONFIG_FILE'])
+const KNOWN = new Set([
+  ...Object.keys(settingsSchema.shape),
+  'VIGIL_CONFIG_FILE',
+  'VIGIL_POLICY_FILE',
+])
 
 function isKnown(name: string): boolean {
   return KNOWN.has(name)
 }
 
-function toConfig(s: Settings): Config {
+function toConfig(s: Settings): Omit<Config, 'policy'> {
   return {
     database: s.VIGIL_DATABASE_URL
       ? { kind: 'postgres', url: s.VIGIL_DATABASE_URL, poolSize: s.VIGIL_PG_POOL_SIZE }

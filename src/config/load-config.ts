@@ -12,7 +12,17 @@ export function loadConfig(flags: Record<string, string> = {}): {
 } {
   const env = readEnv()
   const file = env.VIGIL_CONFIG_FILE ? readConfigFile(env.VIGIL_CONFIG_FILE) : {}
-  return parseConfig({ ...file, ...env, ...flags })
+  const merged: Record<string, string | undefined> = { ...file, ...env, ...flags }
+  if (merged.VIGIL_POLICY_FILE) merged.VIGIL_POLICY = readPolicyFile(merged.VIGIL_POLICY_FILE)
+  return parseConfig(merged)
+}
+
+function readPolicyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError([`VIGIL_POLICY_FILE: cannot read ${path}: ${(error as Error).message}`])
+  }
 }
 
 function readConfigFile(path: string): Record<string, string> {

@@ -73,6 +73,19 @@ export const decisionInputSchema = z
   })
 export type DecisionInput = z.infer<typeof decisionInputSchema>
 
+/**
+ * What led to the decision, as the DSA statement of reasons states it: a notice (Art. 16), a
+ * trusted flagger's notice (Art. 22), another notice such as an authority's order, or the
+ * service's own initiative.
+ */
+export const DECISION_SOURCES = [
+  'notice',
+  'trusted_flagger',
+  'authority',
+  'own_initiative',
+] as const
+export type DecisionSource = (typeof DECISION_SOURCES)[number]
+
 export interface Decision {
   id: string
   caseId: string
@@ -84,6 +97,15 @@ export interface Decision {
   automatedDetection: boolean
   automatedDecision: (typeof AUTOMATED_DECISION)[number]
   decidedBy: string
+  /** The decider's display name, for the statement of reasons and the console. */
+  decidedByName: string | null
+  sourceType: DecisionSource
+  /** The structured statement of reasons (DSA Art. 17) built when the decision was made. */
+  statementOfReasons: Record<string, unknown> | null
+  /** Set on a reversal: the decision it reverses. */
+  reversesDecisionId: string | null
+  /** Set when the decision settles an appeal. */
+  appealId: string | null
   createdAt: Date
 }
 

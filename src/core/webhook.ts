@@ -1,6 +1,12 @@
 import { z } from 'zod'
 
-export const WEBHOOK_EVENTS = ['decision.recorded', 'action.requested', 'content.blocked'] as const
+export const WEBHOOK_EVENTS = [
+  'decision.recorded',
+  'action.requested',
+  'content.blocked',
+  'notification.requested',
+  'case.escalated',
+] as const
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]
 
 export const webhookInputSchema = z.strictObject({

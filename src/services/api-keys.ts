@@ -42,6 +42,7 @@ export async function createApiKey(
       key_hash: hashApiKey(key),
       created_at: record.createdAt,
       revoked_at: null,
+      flagger_id: null,
     })
     await recordAudit(tx, actor, record.createdAt, [
       {

@@ -45,12 +45,17 @@ export async function openOrJoinCase(
     const fresh: ModerationCase = {
       id: crypto.randomUUID(),
       subjectId: trigger.subjectId,
+      kind: 'content',
       status: 'open',
       queue: routing.queue.id,
       priority: routing.priority,
       harm: trigger.harm,
       slaDeadline: slaDeadline(at, routing.queue),
       assignee: null,
+      claimedUntil: null,
+      legalDeadline: null,
+      escalation: null,
+      decidedAt: null,
       createdAt: at,
       updatedAt: at,
     }

@@ -42,6 +42,11 @@ export async function recordDecisionIn(
     subjectId: found.subjectId,
     ...input,
     decidedBy: actor.id,
+    decidedByName: actor.name,
+    sourceType: 'own_initiative',
+    statementOfReasons: null,
+    reversesDecisionId: null,
+    appealId: null,
     createdAt: at,
   }
   await insertDecision(tx, decision)

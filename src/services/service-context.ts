@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js'
+import type { Policy } from '../core/policy.js'
 import type { Taxonomy } from '../core/taxonomy.js'
 import type { DetectionPipeline } from '../detection/pipeline.js'
 import type { RuleSet } from '../detection/rules/rule-set.js'
@@ -24,6 +25,8 @@ export interface ServiceContext {
   /** Group commit for allowed content on the hot path. */
   ingest: IngestBatcher
   settings: ServiceSettings
+  /** The written moderation policy: queues, reporting limits, appeals, strikes, misuse. */
+  policy: Policy
 }
 
 export const JOB = {

@@ -128,7 +128,13 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
 
     it('delivers signed decision.recorded and action.requested events, logged once each', async () => {
       const endpoint = await register(h, `${receiver.base}/ok`)
-      expect(endpoint.events).toEqual(['decision.recorded', 'action.requested', 'content.blocked'])
+      expect(endpoint.events).toEqual([
+        'decision.recorded',
+        'action.requested',
+        'content.blocked',
+        'notification.requested',
+        'case.escalated',
+      ])
       const decision = await decide(h, [
         { type: 'remove' },
         { type: 'suspend_account', durationHours: 72 },

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely'
 import * as initial from './20261122T080000-initial.js'
 import * as bankEntries from './20261129T010000-bank-entries.js'
 import * as rules from './20261129T020000-rules.js'
+import * as reportsAppeals from './20261130T010000-reports-appeals.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261122T080000-initial': initial,
   '20261129T010000-bank-entries': bankEntries,
   '20261129T020000-rules': rules,
+  '20261130T010000-reports-appeals': reportsAppeals,
 }
 
 export function migrationProvider(): MigrationProvider {

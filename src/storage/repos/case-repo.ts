@@ -1,4 +1,10 @@
-import type { CaseListQuery, CaseStatus, ModerationCase } from '../../core/moderation-case.js'
+import type {
+  CaseKind,
+  CaseListQuery,
+  CaseStatus,
+  Escalation,
+  ModerationCase,
+} from '../../core/moderation-case.js'
 import type { Executor } from '../database.js'
 import type { ModerationCaseTable } from '../schema/moderation-case.js'
 
@@ -6,12 +12,17 @@ export function rowToCase(row: ModerationCaseTable): ModerationCase {
   return {
     id: row.id,
     subjectId: row.subject_id,
+    kind: row.kind as CaseKind,
     status: row.status as CaseStatus,
     queue: row.queue,
     priority: row.priority,
     harm: row.harm,
     slaDeadline: row.sla_deadline,
     assignee: row.assignee,
+    claimedUntil: row.claimed_until,
+    legalDeadline: row.legal_deadline,
+    escalation: row.escalation as Escalation | null,
+    decidedAt: row.decided_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -21,12 +32,17 @@ export function caseToRow(c: ModerationCase): ModerationCaseTable {
   return {
     id: c.id,
     subject_id: c.subjectId,
+    kind: c.kind,
     status: c.status,
     queue: c.queue,
     priority: c.priority,
     harm: c.harm,
     sla_deadline: c.slaDeadline,
     assignee: c.assignee,
+    claimed_until: c.claimedUntil,
+    legal_deadline: c.legalDeadline,
+    escalation: c.escalation,
+    decided_at: c.decidedAt,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
   }
@@ -42,6 +58,7 @@ export async function findOpenCaseForSubject(
     .selectAll()
     .where('subject_id', '=', subjectId)
     .where('status', '=', 'open')
+    .where('kind', '=', 'content')
     .forUpdate()
     .executeTakeFirst()
   return row ? rowToCase(row) : undefined
@@ -52,7 +69,13 @@ export async function insertCaseIfNoneOpen(db: Executor, c: ModerationCase): Pro
   const result = await db
     .insertInto('moderation_case')
     .values(caseToRow(c))
-    .onConflict((oc) => oc.column('subject_id').where('status', '=', 'open').doNothing())
+    .onConflict((oc) =>
+      oc
+        .column('subject_id')
+        .where('status', '=', 'open')
+        .where('kind', '=', 'content')
+        .doNothing(),
+    )
     .executeTakeFirst()
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n
 }
@@ -82,7 +105,12 @@ export async function setCaseStatus(
 ): Promise<void> {
   await db
     .updateTable('moderation_case')
-    .set({ status, updated_at: at })
+    .set({
+      status,
+      updated_at: at,
+      decided_at: status === 'decided' ? at : null,
+      ...(status === 'decided' ? { claimed_until: null } : {}),
+    })
     .where('id', '=', id)
     .execute()
 }

@@ -17,6 +17,11 @@ export function rowToDecision(row: DecisionRow): Decision {
     automatedDetection: row.automated_detection,
     automatedDecision: row.automated_decision as Decision['automatedDecision'],
     decidedBy: row.decided_by,
+    decidedByName: row.decided_by_name,
+    sourceType: row.source_type as Decision['sourceType'],
+    statementOfReasons: row.statement_of_reasons,
+    reversesDecisionId: row.reverses_decision_id,
+    appealId: row.appeal_id,
     createdAt: row.created_at,
   }
 }
@@ -35,6 +40,11 @@ export async function insertDecision(db: Executor, d: Decision): Promise<void> {
       automated_detection: d.automatedDetection,
       automated_decision: d.automatedDecision,
       decided_by: d.decidedBy,
+      decided_by_name: d.decidedByName,
+      source_type: d.sourceType,
+      statement_of_reasons: d.statementOfReasons ? JSON.stringify(d.statementOfReasons) : null,
+      reverses_decision_id: d.reversesDecisionId,
+      appeal_id: d.appealId,
       created_at: d.createdAt,
     })
     .execute()

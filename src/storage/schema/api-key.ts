@@ -6,4 +6,5 @@ export interface ApiKeyTable {
   key_hash: string
   created_at: Date
   revoked_at: Date | null
+  flagger_id: string | null
 }

@@ -5,12 +5,30 @@ import type { DecisionTable } from './decision.js'
 import type { IdempotencyRecordTable } from './idempotency-record.js'
 import type { ModerationCaseTable } from './moderation-case.js'
 import type { ReportTable } from './report.js'
+import type {
+  AccountRestrictionTable,
+  AppealTable,
+  InstanceSecretTable,
+  NotificationTable,
+  RateLimitHitTable,
+  ReporterStandingTable,
+  StrikeTable,
+  TrustedFlaggerTable,
+} from './report-appeal.js'
 import type { RuleOutcomeTable, RuleRevisionTable, RuleTable, RuleVersionTable } from './rule.js'
 import type { SignalTable } from './signal.js'
 import type { SubjectTable } from './subject.js'
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from './webhook.js'
 
 export interface DatabaseSchema {
+  account_restriction: AccountRestrictionTable
+  appeal: AppealTable
+  instance_secret: InstanceSecretTable
+  notification: NotificationTable
+  rate_limit_hit: RateLimitHitTable
+  reporter_standing: ReporterStandingTable
+  strike: StrikeTable
+  trusted_flagger: TrustedFlaggerTable
   api_key: ApiKeyTable
   audit_entry: AuditEntryTable
   bank: BankTable

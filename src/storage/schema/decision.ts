@@ -13,4 +13,10 @@ export interface DecisionTable {
   automated_decision: string
   decided_by: string
   created_at: Date
+  /** The structured statement of reasons (DSA Art. 17), as built when the decision was made. */
+  statement_of_reasons: JSONColumnType<Record<string, unknown> | null, string | null, string | null>
+  reverses_decision_id: string | null
+  appeal_id: string | null
+  source_type: string
+  decided_by_name: string | null
 }
