@@ -10,12 +10,16 @@ import {
 import type { AppContext } from '../context.js'
 import { installErrorHandler } from './errors.js'
 import { installAuth } from './plugins/auth.js'
+import { accountRoutes } from './routes/accounts/routes.js'
+import { appealRoutes } from './routes/appeals/routes.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { bankRoutes } from './routes/banks/routes.js'
 import { caseRoutes } from './routes/cases/routes.js'
 import { contentRoutes } from './routes/content/routes.js'
+import { flaggerRoutes } from './routes/flaggers/routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { keyRoutes } from './routes/keys/routes.js'
+import { publicRoutes } from './routes/public/routes.js'
 import { reportRoutes } from './routes/reports/routes.js'
 import { ruleRoutes } from './routes/rules/routes.js'
 import { taxonomyRoutes } from './routes/taxonomy/routes.js'
@@ -65,8 +69,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     ruleRoutes,
     auditRoutes,
     keyRoutes,
+    flaggerRoutes,
+    appealRoutes,
+    accountRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }
+  // The public report, status and appeal pages: plain HTML, no key, outside /v1.
+  await app.register(publicRoutes(ctx))
   return app
 }
