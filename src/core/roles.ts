@@ -11,6 +11,8 @@ export interface Actor {
   id: string
   role: ApiRole | 'system'
   name: string
+  /** For a trusted flagger's or an authority's key: the registered flagger it belongs to. */
+  flaggerId?: string
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'Vigil' }

@@ -16,10 +16,12 @@ import { auditRoutes } from './routes/audit/routes.js'
 import { bankRoutes } from './routes/banks/routes.js'
 import { caseRoutes } from './routes/cases/routes.js'
 import { contentRoutes } from './routes/content/routes.js'
+import { decisionRoutes } from './routes/decisions/routes.js'
 import { flaggerRoutes } from './routes/flaggers/routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { keyRoutes } from './routes/keys/routes.js'
 import { publicRoutes } from './routes/public/routes.js'
+import { publicAppealRoutes } from './routes/public-appeals/routes.js'
 import { reportRoutes } from './routes/reports/routes.js'
 import { ruleRoutes } from './routes/rules/routes.js'
 import { taxonomyRoutes } from './routes/taxonomy/routes.js'
@@ -72,10 +74,12 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     flaggerRoutes,
     appealRoutes,
     accountRoutes,
+    decisionRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }
   // The public report, status and appeal pages: plain HTML, no key, outside /v1.
   await app.register(publicRoutes(ctx))
+  await app.register(publicAppealRoutes(ctx))
   return app
 }

@@ -1,11 +1,13 @@
 import type { Decision, DecisionInput } from '../core/decision.js'
 import { NotFoundError } from '../core/errors.js'
 import type { Actor } from '../core/roles.js'
+import type { Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
 import { findCaseForUpdate, setCaseStatus } from '../storage/repos/case-repo.js'
 import { insertDecision } from '../storage/repos/decision-repo.js'
 import { findSubject } from '../storage/repos/subject-repo.js'
 import { recordAudit } from './audit-log.js'
+import { applyDecisionEffects } from './decision-effects.js'
 import type { ServiceContext } from './service-context.js'
 import { assertKnownHarm } from './validate-harm.js'
 import { emitWebhookEvent } from './webhook-events.js'
@@ -59,7 +61,9 @@ export async function recordDecisionIn(
       data: { caseId, harm: decision.harm, actions: decision.actions.map((a) => a.type) },
     },
   ])
-  await emitDecisionEvents(tx, ctx, decision, at)
+  const subject = await findSubject(tx, decision.subjectId)
+  await emitDecisionEvents(tx, ctx, decision, subject, at)
+  await applyDecisionEffects(tx, ctx, decision, subject)
   return decision
 }
 
@@ -67,9 +71,9 @@ async function emitDecisionEvents(
   tx: Executor,
   ctx: ServiceContext,
   decision: Decision,
+  subject: Subject | undefined,
   at: Date,
 ): Promise<void> {
-  const subject = await findSubject(tx, decision.subjectId)
   const subjectRef = { id: subject?.externalId, kind: subject?.kind, authorId: subject?.authorId }
   const payload = { decision: presentForWebhook(decision), subject: subjectRef }
   await emitWebhookEvent(tx, ctx.jobs, at, 'decision.recorded', payload)
