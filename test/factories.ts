@@ -134,3 +134,44 @@ async function waitForNoConnections(serverUrl: string, database: string): Promis
 export function postgresServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL
 }
+
+/** A registered trusted flagger (or authority) and an API key bound to it, made through the API. */
+export async function createFlaggerWithKey(
+  h: TestHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<{
+  flaggerId: string
+  key: string
+  keyId: string
+  call(method: string, url: string, payload?: unknown): ReturnType<TestHarness['call']>
+}> {
+  counter += 1
+  const flagger = await h.call('admin', 'POST', '/v1/flaggers', {
+    name: `Flagger ${counter} ${crypto.randomUUID().slice(0, 8)}`,
+    kind: 'trusted_flagger',
+    designation: `DSC-IE-2026-${counter}`,
+    contactEmail: 'notices@flagger.example',
+    ...overrides,
+  })
+  if (flagger.statusCode !== 201) throw new Error(`POST /v1/flaggers: ${flagger.body}`)
+  const flaggerId = flagger.json().id as string
+  const created = await h.call('admin', 'POST', '/v1/keys', {
+    name: `key of ${flaggerId}`,
+    role: 'trusted_flagger',
+    flaggerId,
+  })
+  if (created.statusCode !== 201) throw new Error(`POST /v1/keys: ${created.body}`)
+  const { key, id: keyId } = created.json() as { key: string; id: string }
+  return {
+    flaggerId,
+    key,
+    keyId,
+    call: (method, url, payload) =>
+      h.app.inject({
+        method: method as 'GET',
+        url,
+        ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+        headers: { authorization: `Bearer ${key}` },
+      }),
+  }
+}

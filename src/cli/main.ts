@@ -5,6 +5,7 @@ import { auditCommand } from './commands/audit.js'
 import { banksCommand } from './commands/banks.js'
 import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
+import { flaggersCommand } from './commands/flaggers.js'
 import { hashCommand } from './commands/hash.js'
 import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
@@ -27,6 +28,7 @@ export function buildCli(): Command {
     serveCommand(),
     migrateCommand(),
     keysCommand(),
+    flaggersCommand(),
     rulesCommand(),
     auditCommand(),
     banksCommand(),

@@ -18,7 +18,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       database: { kind: 'pglite', dataDir: './data' },
       dataDir: './data',
-      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024 },
+      http: { host: '127.0.0.1', port: 8080, bodyLimitBytes: 10 * 1024 * 1024, trustProxy: false },
       role: 'all',
       logLevel: 'info',
       media: { maxBytes: 10 * 1024 * 1024, fetchTimeoutMs: 5000 },
@@ -194,6 +194,19 @@ describe('printableConfig', () => {
 
     it('refuses text that is neither YAML nor JSON', () => {
       expect(problemsOf({ VIGIL_POLICY: 'a: [1' })[0]).toMatch(/^VIGIL_POLICY: is not valid YAML/)
+    })
+  })
+
+  describe('VIGIL_TRUST_PROXY', () => {
+    it('takes false, true, a hop count or proxy addresses', () => {
+      const trust = (value: string) =>
+        parseConfig({ VIGIL_TRUST_PROXY: value }).config.http.trustProxy
+      expect(trust('true')).toBe(true)
+      expect(trust('2')).toBe(2)
+      expect(trust('10.0.0.1, 192.168.0.0/16')).toEqual(['10.0.0.1', '192.168.0.0/16'])
+      expect(problemsOf({ VIGIL_TRUST_PROXY: 'yes please' })).toEqual([
+        'VIGIL_TRUST_PROXY: use false, true, a number of proxy hops, or a comma-separated list of proxy addresses',
+      ])
     })
   })
 })

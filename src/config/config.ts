@@ -30,6 +30,8 @@ const json = <T extends z.ZodType>(schema: T) =>
     })
     .pipe(schema)
 
+export type TrustProxy = boolean | number | string[]
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export const ROLES = ['all', 'api', 'worker'] as const
 
@@ -41,6 +43,21 @@ const settingsSchema = z.object({
     .optional(),
   VIGIL_DATA_DIR: z.string().min(1).default('./data'),
   VIGIL_HOST: z.string().min(1).default('127.0.0.1'),
+  VIGIL_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      if (value === 'false' || value === 'true') return value === 'true'
+      if (/^\d+$/.test(value)) return Number(value)
+      const addresses = value.split(',').map((part) => part.trim())
+      if (addresses.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) return addresses
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'use false, true, a number of proxy hops, or a comma-separated list of proxy addresses',
+      })
+      return z.NEVER
+    }),
   VIGIL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   VIGIL_ROLE: z.enum(ROLES).default('all'),
   VIGIL_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -78,7 +95,11 @@ export interface Config {
     | { kind: 'postgres'; url: string; poolSize: number }
     | { kind: 'pglite'; dataDir: string }
   dataDir: string
-  http: { host: string; port: number; bodyLimitBytes: number }
+  /**
+   * Whom to believe in X-Forwarded-For: nobody (false), every hop (true), the last N hops, or
+   * the listed proxy addresses. Rate limits per address rely on it behind a reverse proxy.
+   */
+  http: { host: string; port: number; bodyLimitBytes: number; trustProxy: TrustProxy }
   role: (typeof ROLES)[number]
   logLevel: (typeof LOG_LEVELS)[number]
   media: { maxBytes: number; fetchTimeoutMs: number }
@@ -143,7 +164,12 @@ function toConfig(s: Settings): Omit<Config, 'policy'> {
       ? { kind: 'postgres', url: s.VIGIL_DATABASE_URL, poolSize: s.VIGIL_PG_POOL_SIZE }
       : { kind: 'pglite', dataDir: s.VIGIL_DATA_DIR },
     dataDir: s.VIGIL_DATA_DIR,
-    http: { host: s.VIGIL_HOST, port: s.VIGIL_PORT, bodyLimitBytes: s.VIGIL_BODY_LIMIT_BYTES },
+    http: {
+      host: s.VIGIL_HOST,
+      port: s.VIGIL_PORT,
+      bodyLimitBytes: s.VIGIL_BODY_LIMIT_BYTES,
+      trustProxy: s.VIGIL_TRUST_PROXY,
+    },
     role: s.VIGIL_ROLE,
     logLevel: s.VIGIL_LOG_LEVEL,
     media: { maxBytes: s.VIGIL_MEDIA_MAX_BYTES, fetchTimeoutMs: s.VIGIL_FETCH_TIMEOUT_MS },

@@ -61,3 +61,13 @@ export class UnauthenticatedError extends AppError {
     super('unauthenticated', message)
   }
 }
+
+export class RateLimitedError extends AppError {
+  override name = 'RateLimitedError'
+  /** Whole seconds until the limit resets; sent as the Retry-After header. */
+  readonly retryAfterSeconds: number
+  constructor(message: string, retryAfterSeconds: number, details?: ErrorDetails) {
+    super('rate_limited', message, { details: details ?? { retryAfterSeconds } })
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}

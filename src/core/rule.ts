@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ACTION_TYPES, actionSchema, groundSchema } from './decision.js'
-import { DEFAULT_QUEUES } from './routing.js'
+import { DEFAULT_QUEUE_DEFINITIONS } from './policy/queues.js'
 import { SUBJECT_KINDS, SURFACES, type SubjectKind, type Surface } from './subject.js'
 
 // @NOTE The rule language (docs/rules.md): a document names a condition over facts about one
@@ -152,7 +152,7 @@ const automaticActionSchema = actionSchema
   })
 export type AutomaticAction = z.infer<typeof automaticActionSchema>
 
-const QUEUE_IDS = DEFAULT_QUEUES.map((queue) => queue.id) as [string, ...string[]]
+const QUEUE_IDS = DEFAULT_QUEUE_DEFINITIONS.map((queue) => queue.id) as [string, ...string[]]
 
 const effectSchema = z
   .strictObject({

@@ -30,6 +30,21 @@ export const mediaInputSchema = z.union([
 ])
 export type MediaInput = z.infer<typeof mediaInputSchema>
 
+/** How far the content travels, as the platform counts it; it raises review priority (Ofcom ICU C5). */
+export const reachSchema = z
+  .strictObject({
+    views: z.number().int().min(0).max(1e12).optional().describe('Times the content was seen'),
+    followers: z
+      .number()
+      .int()
+      .min(0)
+      .max(1e12)
+      .optional()
+      .describe("The author's followers, subscribers or members who can see it"),
+  })
+  .describe('Reach the platform measured; Vigil ranks wider-reaching content higher in review')
+export type ReachInput = z.infer<typeof reachSchema>
+
 export const contentInputSchema = z.strictObject({
   id: externalId,
   kind: z.enum(SUBJECT_KINDS),
@@ -47,6 +62,7 @@ export const contentInputSchema = z.strictObject({
   url: z.url().max(2000).optional().describe('Where the content can be seen'),
   media: z.array(mediaInputSchema).max(20).default([]),
   metadata: z.record(z.string(), z.unknown()).default({}),
+  reach: reachSchema.optional(),
 })
 export type ContentInput = z.infer<typeof contentInputSchema>
 
@@ -58,6 +74,7 @@ export const subjectRefSchema = z.strictObject({
   author: z.strictObject({ id: externalId }).optional(),
   text: z.string().max(100_000).optional(),
   url: z.url().max(2000).optional(),
+  reach: reachSchema.optional(),
 })
 export type SubjectRef = z.infer<typeof subjectRefSchema>
 
@@ -65,6 +82,10 @@ export interface MediaRecord {
   sha256: string
   /** Hash lists of video (HMA's video_md5) and NCMEC reports use MD5. */
   md5?: string
+  /** PDQ hash of an image (64 hex digits): removed media is banked by it and copies found. */
+  pdq?: string
+  /** Quality (0–100) of the PDQ hash; a low one says little about the image. */
+  pdqQuality?: number
   bytes: number
   mimeType?: string
   sourceUrl?: string

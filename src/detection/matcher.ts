@@ -1,11 +1,14 @@
 import type { SignalInput } from '../core/signal.js'
 import type { SubjectKind, Surface } from '../core/subject.js'
+import type { ImageHashes } from './hash/image-hasher.js'
 
 export interface MediaItem {
   sha256: string
   md5: string
   bytes: Uint8Array
   mimeType?: string
+  /** The image's PDQ hashes when the caller computed them already (ingest keeps them). */
+  pdq?: ImageHashes
 }
 
 /** Everything a matcher may look at; matchers never touch the database. */

@@ -3,7 +3,8 @@ import type { SignalInput } from '../core/signal.js'
 import type { Verdict } from '../core/subject.js'
 import { decideVerdict } from '../core/verdict.js'
 import { BankGate } from './bank-gate.js'
-import type { ImageHasher } from './hash/image-hasher.js'
+import { sniffImageFormat } from './hash/image-format.js'
+import type { ImageHasher, ImageHashes } from './hash/image-hasher.js'
 import type { BankMatcher, ListEntry, Matcher, MatchInput } from './matcher.js'
 import { ExactHashMatcher } from './matchers/exact-hash-matcher.js'
 import { KeywordListMatcher } from './matchers/keyword-list-matcher.js'
@@ -46,16 +47,18 @@ export interface BankChange {
 export class DetectionPipeline {
   readonly banks: Record<BankKind, BankMatcher>
   readonly #matchers: Matcher[]
+  readonly #pdq: PdqMatcher
   readonly #gate = new BankGate()
   readonly #options: PipelineOptions
   #bankRevision = -1
 
   constructor(options: PipelineOptions) {
     this.#options = options
+    this.#pdq = new PdqMatcher(options.pdq, options.imageHasher)
     this.banks = {
       sha256: new ExactHashMatcher('sha256'),
       md5: new ExactHashMatcher('md5'),
-      pdq: new PdqMatcher(options.pdq, options.imageHasher),
+      pdq: this.#pdq,
       url: new UrlListMatcher(),
       keyword: new KeywordListMatcher(),
     }
@@ -64,6 +67,21 @@ export class DetectionPipeline {
 
   get holdsBanks(): boolean {
     return this.#options.holdsBanks !== false
+  }
+
+  /** The PDQ matcher's limits: the largest distance that matches and the least useful quality. */
+  get pdqLimits(): { maxDistance: number; minQuality: number } {
+    return { maxDistance: this.#pdq.options.maxDistance, minQuality: this.#pdq.options.minQuality }
+  }
+
+  /**
+   * PDQ-hashes an image as the PDQ matcher would, for callers that keep the hash (re-upload
+   * prevention); pass the result as `MediaItem.pdq` so the matcher does not hash it again.
+   * Undefined for bytes that are not an image of a known format.
+   */
+  async hashImage(bytes: Uint8Array): Promise<ImageHashes | undefined> {
+    if (!sniffImageFormat(bytes)) return undefined
+    return this.#pdq.hashImage(bytes)
   }
 
   /** The banks' revision the matchers hold (-1 before the first load). */

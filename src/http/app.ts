@@ -7,6 +7,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import type { TrustProxy } from '../config/config.js'
 import type { AppContext } from '../context.js'
 import { installErrorHandler } from './errors.js'
 import { installAuth } from './plugins/auth.js'
@@ -34,6 +35,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: ctx.config.http.bodyLimitBytes,
+    trustProxy: trustProxyOption(ctx.config.http.trustProxy),
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     logController: new LogController({
@@ -82,4 +84,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(publicRoutes(ctx))
   await app.register(publicAppealRoutes(ctx))
   return app
+}
+
+/** Fastify takes a hop count at run time but not in its types: trust the nearest N hops. */
+function trustProxyOption(
+  trust: TrustProxy,
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust
 }

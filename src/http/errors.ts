@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, type ErrorCode } from '../core/errors.js'
+import { AppError, type ErrorCode, RateLimitedError } from '../core/errors.js'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -30,6 +30,9 @@ export function installErrorHandler(app: FastifyInstance): void {
         ...(appError.details !== undefined ? { details: appError.details } : {}),
         requestId: request.id,
       },
+    }
+    if (appError instanceof RateLimitedError) {
+      reply.header('retry-after', String(appError.retryAfterSeconds))
     }
     return reply.status(STATUS[appError.code]).send(body)
   })

@@ -1,14 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../core/clock.js'
+import { ForbiddenError, InvalidInputError } from '../core/errors.js'
 import type { Actor, ApiRole } from '../core/roles.js'
-import type { Db } from '../storage/database.js'
+import type { Db, Executor } from '../storage/database.js'
 import {
+  type ActiveApiKey,
   type ApiKeyRecord,
   findActiveApiKeyByHash,
   insertApiKey,
   listApiKeys,
   revokeApiKey,
 } from '../storage/repos/api-key-repo.js'
+import { findFlagger } from '../storage/repos/flagger-repo.js'
 import { recordAudit } from './audit-log.js'
 
 const KEY_PREFIX = 'vgl_'
@@ -17,12 +20,22 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex')
 }
 
-/** Creates a key; the plain key is returned once and only its SHA-256 is stored. */
+export interface ApiKeyInput {
+  name: string
+  role: ApiRole
+  /** Binds a trusted_flagger key to its registered flagger (DSA Art. 22). */
+  flaggerId?: string | undefined
+}
+
+/**
+ * Creates a key; the plain key is returned once and only its SHA-256 is stored. A flagger's key
+ * must have the trusted_flagger role and an enabled flagger.
+ */
 export async function createApiKey(
   db: Db,
   clock: Clock,
   actor: Actor,
-  input: { name: string; role: ApiRole },
+  input: ApiKeyInput,
 ): Promise<{ key: string; record: ApiKeyRecord }> {
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`
   const record: ApiKeyRecord = {
@@ -30,10 +43,12 @@ export async function createApiKey(
     name: input.name,
     role: input.role,
     prefix: key.slice(0, 10),
+    flaggerId: input.flaggerId ?? null,
     createdAt: clock.now(),
     revokedAt: null,
   }
   await db.transaction().execute(async (tx) => {
+    await assertFlaggerMayHoldKey(tx, input)
     await insertApiKey(tx, {
       id: record.id,
       name: record.name,
@@ -42,18 +57,43 @@ export async function createApiKey(
       key_hash: hashApiKey(key),
       created_at: record.createdAt,
       revoked_at: null,
-      flagger_id: null,
+      flagger_id: record.flaggerId,
     })
     await recordAudit(tx, actor, record.createdAt, [
       {
         action: 'key.created',
         entityType: 'api_key',
         entityId: record.id,
-        data: { name: input.name, role: input.role },
+        data: { name: input.name, role: input.role, flaggerId: record.flaggerId },
       },
     ])
   })
   return { key, record }
+}
+
+async function assertFlaggerMayHoldKey(tx: Executor, input: ApiKeyInput): Promise<void> {
+  if (input.flaggerId === undefined) return
+  if (input.role !== 'trusted_flagger') {
+    throw new InvalidInputError(
+      'only a key with the role trusted_flagger can belong to a flagger',
+      {
+        field: 'flaggerId',
+      },
+    )
+  }
+  const flagger = await findFlagger(tx, input.flaggerId)
+  if (!flagger) {
+    throw new InvalidInputError(
+      `no trusted flagger ${input.flaggerId} is registered; see GET /v1/flaggers`,
+      { field: 'flaggerId' },
+    )
+  }
+  if (!flagger.enabled) {
+    throw new InvalidInputError(
+      `the trusted flagger "${flagger.name}" is disabled; enable it before giving it a key`,
+      { field: 'flaggerId' },
+    )
+  }
 }
 
 export async function revokeKey(db: Db, clock: Clock, actor: Actor, id: string): Promise<boolean> {
@@ -77,7 +117,10 @@ export function listKeys(db: Db): Promise<ApiKeyRecord[]> {
  * does not hit the database on every request; a revocation takes effect within that time.
  */
 export class ApiKeyAuthenticator {
-  readonly #cache = new Map<string, { actor: Actor | undefined; until: number }>()
+  readonly #cache = new Map<
+    string,
+    { actor: Actor | undefined; refusal: string | undefined; until: number }
+  >()
   readonly #bootstrapHash: Buffer | undefined
 
   constructor(
@@ -88,19 +131,24 @@ export class ApiKeyAuthenticator {
     this.#bootstrapHash = bootstrapKey ? Buffer.from(hashApiKey(bootstrapKey), 'hex') : undefined
   }
 
+  /** The key's actor, undefined for an unknown or revoked key; a disabled flagger's key throws. */
   async authenticate(key: string): Promise<Actor | undefined> {
     const hash = hashApiKey(key)
     if (this.#isBootstrap(hash)) return { id: 'bootstrap', role: 'admin', name: 'bootstrap key' }
     const now = Date.now()
-    const cached = this.#cache.get(hash)
-    if (cached && cached.until > now) return cached.actor
-    const record = await findActiveApiKeyByHash(this.db, hash)
-    const actor: Actor | undefined = record
-      ? { id: `key:${record.id}`, role: record.role, name: record.name }
-      : undefined
-    if (this.#cache.size > 10_000) this.#cache.clear()
-    this.#cache.set(hash, { actor, until: now + this.cacheMs })
-    return actor
+    let entry = this.#cache.get(hash)
+    if (!entry || entry.until <= now) {
+      const record = await findActiveApiKeyByHash(this.db, hash)
+      entry = {
+        actor: record && actorOf(record),
+        refusal: refusalOf(record),
+        until: now + this.cacheMs,
+      }
+      if (this.#cache.size > 10_000) this.#cache.clear()
+      this.#cache.set(hash, entry)
+    }
+    if (entry.refusal) throw new ForbiddenError(entry.refusal, { reason: 'flagger_disabled' })
+    return entry.actor
   }
 
   forget(): void {
@@ -113,4 +161,18 @@ export class ApiKeyAuthenticator {
       timingSafeEqual(Buffer.from(hash, 'hex'), this.#bootstrapHash)
     )
   }
+}
+
+function actorOf(record: ActiveApiKey): Actor {
+  return {
+    id: `key:${record.id}`,
+    role: record.role,
+    name: record.name,
+    ...(record.flaggerId ? { flaggerId: record.flaggerId } : {}),
+  }
+}
+
+function refusalOf(record: ActiveApiKey | undefined): string | undefined {
+  if (!record?.flagger || record.flagger.enabled) return undefined
+  return `this key belongs to the trusted flagger "${record.flagger.name}", which has been disabled; ask the service's administrator to re-enable it (PATCH /v1/flaggers/${record.flaggerId})`
 }

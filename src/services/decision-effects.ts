@@ -1,7 +1,12 @@
 import type { Decision } from '../core/decision.js'
 import type { Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
+import { notifyReportersOfOutcome } from './report-outcome.js'
+import { assessNotices } from './reporter-misuse.js'
+import { banRemovedMedia } from './reupload-ban.js'
+import { sendStatementOfReasons } from './send-statement.js'
 import type { ServiceContext } from './service-context.js'
+import { recordStrikes } from './strikes.js'
 
 /** Something that follows from a decision, done in the decision's own transaction. */
 export type DecisionEffect = (
@@ -13,9 +18,16 @@ export type DecisionEffect = (
 
 /**
  * What every recorded decision sets off, in order: messages to reporters and the author,
- * strikes, re-upload prevention, copies of intimate images. Each effect is one line here.
+ * strikes, re-upload prevention. Each effect is one line here. Copies of a removed intimate image
+ * are taken down after these by record-decision.ts (they are decisions themselves).
  */
-const EFFECTS: DecisionEffect[] = []
+const EFFECTS: DecisionEffect[] = [
+  notifyReportersOfOutcome,
+  sendStatementOfReasons,
+  recordStrikes,
+  assessNotices,
+  banRemovedMedia,
+]
 
 export async function applyDecisionEffects(
   tx: Executor,

@@ -8,6 +8,7 @@ import { type IngestWrite, writeIngestedSubjects } from '../storage/repos/ingest
 import { applyRules, decideByRule, type RuleApplication } from './apply-rules.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { loadMedia } from './load-media.js'
+import { pdqRecord, withPdqHashes } from './media-pdq.js'
 import { openOrJoinCase } from './open-case.js'
 import type { ServiceContext } from './service-context.js'
 import { emitWebhookEvent } from './webhook-events.js'
@@ -34,7 +35,7 @@ export async function ingestContent(
   claim?: IdempotencyClaim,
 ): Promise<StoredResponse<IngestResult>> {
   return onceForKey<IngestResult>(ctx.db, claim, async (store) => {
-    const media = await loadMedia(input.media, ctx.settings)
+    const media = await withPdqHashes(ctx, await loadMedia(input.media, ctx.settings))
     const detection = await ctx.detection.run({
       kind: input.kind,
       surface: input.surface,
@@ -136,10 +137,12 @@ async function openCaseIfNeeded(
   if (!verdictOpensCase(result.verdict)) return result
   const at = ctx.clock.now()
   const strongest = strongestSignal(result.signals, ctx)
-  const opened = await openOrJoinCase(tx, ctx.taxonomy, actor, at, {
+  const opened = await openOrJoinCase(tx, ctx, actor, at, {
     subjectId: result.subjectId,
     harm: strongest?.harm ?? null,
     source: strongest?.source ?? 'rule',
+    surface: input.surface,
+    reach: input.reach,
     ...(rules.routing ? { override: rules.routing } : {}),
   })
   if (result.verdict === 'block') {
@@ -157,6 +160,7 @@ function toMediaRecords(media: Awaited<ReturnType<typeof loadMedia>>): MediaReco
   return media.map((m) => ({
     sha256: m.sha256,
     md5: m.md5,
+    ...pdqRecord(m),
     bytes: m.bytes.length,
     ...(m.mimeType ? { mimeType: m.mimeType } : {}),
     ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),

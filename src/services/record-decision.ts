@@ -1,16 +1,27 @@
-import type { Decision, DecisionInput } from '../core/decision.js'
+import {
+  type Decision,
+  type DecisionInput,
+  decisionSourceOf,
+  isRestrictive,
+} from '../core/decision.js'
 import { NotFoundError } from '../core/errors.js'
 import type { Actor } from '../core/roles.js'
+import { buildStatementOfReasons } from '../core/statement-of-reasons.js'
 import type { Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
 import { findCaseForUpdate, setCaseStatus } from '../storage/repos/case-repo.js'
-import { insertDecision } from '../storage/repos/decision-repo.js'
+import { insertDecision, listNoticeOrigins } from '../storage/repos/decision-repo.js'
 import { findSubject } from '../storage/repos/subject-repo.js'
-import { recordAudit } from './audit-log.js'
+import { type AuditEvent, recordAudit } from './audit-log.js'
+import { syncBankMatchers } from './bank-sync.js'
 import { applyDecisionEffects } from './decision-effects.js'
 import type { ServiceContext } from './service-context.js'
+import { takeDownCopies } from './take-down-copies.js'
 import { assertKnownHarm } from './validate-harm.js'
 import { emitWebhookEvent } from './webhook-events.js'
+
+/** A decision before its statement of reasons is built from it. */
+export type DecisionDraft = Omit<Decision, 'statementOfReasons'>
 
 /**
  * Records an immutable decision on a case, closes the case and, in the same transaction, queues
@@ -23,7 +34,20 @@ export async function recordDecision(
   input: DecisionInput,
 ): Promise<Decision> {
   assertKnownHarm(ctx.taxonomy, input.harm)
-  return ctx.db.transaction().execute((tx) => recordDecisionIn(tx, ctx, actor, caseId, input))
+  const decision = await ctx.db
+    .transaction()
+    .execute((tx) => recordDecisionIn(tx, ctx, actor, caseId, input))
+  await afterDecisionCommitted(ctx)
+  return decision
+}
+
+/**
+ * Call after committing a transaction that recorded or reversed decisions: this process's
+ * matchers learn of the media the decisions banked or retracted at once (other processes within
+ * the second, by polling the banks' revision).
+ */
+export async function afterDecisionCommitted(ctx: ServiceContext): Promise<void> {
+  await syncBankMatchers(ctx)
 }
 
 /** The same in the caller's transaction: a rule's automatic decision is part of its ingest. */
@@ -38,33 +62,76 @@ export async function recordDecisionIn(
   const found = await findCaseForUpdate(tx, caseId)
   if (!found) throw new NotFoundError('case', caseId)
   const at = ctx.clock.now()
-  const decision: Decision = {
+  const sourceType = decisionSourceOf(await listNoticeOrigins(tx, caseId))
+  await setCaseStatus(tx, caseId, 'decided', at)
+  return writeDecision(tx, ctx, actor, {
     id: crypto.randomUUID(),
     caseId,
     subjectId: found.subjectId,
     ...input,
     decidedBy: actor.id,
     decidedByName: actor.name,
-    sourceType: 'own_initiative',
-    statementOfReasons: null,
+    sourceType,
     reversesDecisionId: null,
     appealId: null,
     createdAt: at,
-  }
+  })
+}
+
+/**
+ * Stores a decision with its statement of reasons, audits it, queues its webhooks and applies
+ * its effects (messages, strikes, re-upload prevention) and takes down copies of a removed
+ * intimate image, all in the caller's transaction.
+ */
+export async function writeDecision(
+  tx: Executor,
+  ctx: ServiceContext,
+  actor: Actor,
+  draft: DecisionDraft,
+  audit: readonly AuditEvent[] = [],
+): Promise<Decision> {
+  const subject = await findSubject(tx, draft.subjectId)
+  const decision: Decision = { ...draft, statementOfReasons: statementFor(ctx, draft, subject) }
   await insertDecision(tx, decision)
-  await setCaseStatus(tx, caseId, 'decided', at)
-  await recordAudit(tx, actor, at, [
+  await recordAudit(tx, actor, decision.createdAt, [
     {
       action: 'decision.recorded',
       entityType: 'decision',
       entityId: decision.id,
-      data: { caseId, harm: decision.harm, actions: decision.actions.map((a) => a.type) },
+      data: {
+        caseId: decision.caseId,
+        harm: decision.harm,
+        actions: decision.actions.map((a) => a.type),
+        sourceType: decision.sourceType,
+        statementOfReasons: decision.statementOfReasons !== null,
+        ...(decision.reversesDecisionId ? { reverses: decision.reversesDecisionId } : {}),
+        ...(decision.appealId ? { appealId: decision.appealId } : {}),
+      },
     },
+    ...audit,
   ])
-  const subject = await findSubject(tx, decision.subjectId)
-  await emitDecisionEvents(tx, ctx, decision, subject, at)
+  await emitDecisionEvents(tx, ctx, decision, subject)
   await applyDecisionEffects(tx, ctx, decision, subject)
+  // @NOTE Not an EFFECTS line: it records decisions itself, and an effect importing this module
+  // would be an import cycle. It runs last, after the effects, as the list's order says.
+  await takeDownCopies(tx, ctx, decision, subject, recordDecisionIn)
   return decision
+}
+
+/** The statement of reasons owed for a restriction (DSA Art. 17); none for other decisions. */
+export function statementFor(
+  ctx: Pick<ServiceContext, 'taxonomy' | 'policy'>,
+  decision: DecisionDraft,
+  subject: Subject | undefined,
+): Record<string, unknown> | null {
+  if (!subject || !isRestrictive(decision.actions)) return null
+  const statement = buildStatementOfReasons({
+    decision: { ...decision, statementOfReasons: null },
+    subject,
+    harm: ctx.taxonomy.get(decision.harm),
+    appealWindowDays: ctx.policy.appeals.windowDays,
+  })
+  return { ...statement }
 }
 
 async function emitDecisionEvents(
@@ -72,8 +139,8 @@ async function emitDecisionEvents(
   ctx: ServiceContext,
   decision: Decision,
   subject: Subject | undefined,
-  at: Date,
 ): Promise<void> {
+  const at = decision.createdAt
   const subjectRef = { id: subject?.externalId, kind: subject?.kind, authorId: subject?.authorId }
   const payload = { decision: presentForWebhook(decision), subject: subjectRef }
   await emitWebhookEvent(tx, ctx.jobs, at, 'decision.recorded', payload)
@@ -84,6 +151,7 @@ async function emitDecisionEvents(
       decisionId: decision.id,
       caseId: decision.caseId,
       subject: subjectRef,
+      ...(decision.reversesDecisionId ? { reversesDecisionId: decision.reversesDecisionId } : {}),
     })
   }
 }

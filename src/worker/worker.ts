@@ -1,9 +1,15 @@
 import type { AppContext } from '../context.js'
 import { sealAuditLog } from '../services/audit-seal.js'
+import { escalateDueCases } from '../services/escalate-cases.js'
 import type { JobContext, JobHandler } from './job-handler.js'
 import { webhookDeliverJob } from './jobs/webhook-deliver.js'
 
 const HANDLERS: JobHandler<never>[] = [webhookDeliverJob as JobHandler<never>]
+
+/** Cases the deadline sweep moves per round; a full batch counts as backlog. */
+const ESCALATION_BATCH = 100
+/** How often the polling loop sweeps for cases nearing or past their deadline. */
+const ESCALATION_SWEEP_MS = 10_000
 
 /**
  * Runs queued jobs and seals the audit log. `drain()` runs until nothing is due (tests, CLI);
@@ -12,6 +18,7 @@ const HANDLERS: JobHandler<never>[] = [webhookDeliverJob as JobHandler<never>]
 export class Worker {
   #stopped = true
   #loop: Promise<void> | undefined
+  #nextSweep = 0
 
   readonly #idleMs: number
 
@@ -21,12 +28,18 @@ export class Worker {
   }
 
   /**
-   * Seals every pending audit entry and runs one batch of due jobs per queue. `done` counts
-   * both; `backlog` says a queue filled its batch, so more jobs may be waiting right now.
+   * Seals every pending audit entry, sweeps for cases whose deadline nears or has passed (every
+   * round when `sweep` is true, else every ESCALATION_SWEEP_MS) and runs one batch of due jobs
+   * per queue. `done` counts all three; `backlog` says a batch was full, so more may be waiting.
    */
-  async runOnce(): Promise<{ done: number; backlog: boolean }> {
+  async runOnce(options: { sweep?: boolean } = {}): Promise<{ done: number; backlog: boolean }> {
     let done = await sealAuditLog(this.ctx)
     let backlog = false
+    if (options.sweep ?? this.#sweepDue()) {
+      const escalated = await escalateDueCases(this.ctx, ESCALATION_BATCH)
+      done += escalated
+      backlog ||= escalated === ESCALATION_BATCH
+    }
     for (const handler of HANDLERS) {
       const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)
       await Promise.all(jobs.map((job) => this.#runJob(handler, job)))
@@ -38,9 +51,21 @@ export class Worker {
 
   async drain(maxRounds = 1000): Promise<void> {
     for (let round = 0; round < maxRounds; round += 1) {
-      if ((await this.runOnce()).done === 0) return
+      if ((await this.runOnce({ sweep: true })).done === 0) return
     }
     throw new Error(`the queue did not drain in ${maxRounds} rounds`)
+  }
+
+  /**
+   * @NOTE The deadline escalation is a sweep in this loop, not a pg-boss job: it needs no
+   * payload, runs on the worker's clock, and every worker may run it at once because each step
+   * is a conditional UPDATE that only one of them wins.
+   */
+  #sweepDue(): boolean {
+    const now = Date.now()
+    if (now < this.#nextSweep) return false
+    this.#nextSweep = now + ESCALATION_SWEEP_MS
+    return true
   }
 
   start(): void {

@@ -73,6 +73,8 @@ describe.each(dialects())('PDQ banks and entry states on %s', (dialect) => {
       {
         sha256: createHash('sha256').update(bytes).digest('hex'),
         md5: createHash('md5').update(bytes).digest('hex'),
+        pdq: res.json().signals[0].evidence.hash,
+        pdqQuality: res.json().signals[0].evidence.quality,
         bytes: bytes.length,
       },
     ])

@@ -13,6 +13,8 @@ interface CaseSummary {
   createdAt: string
 }
 
+const ALL_DECLARATIONS = { intimateImage: true, personShownOrActingForThem: true, goodFaith: true }
+
 describe.each(dialects())('cases on %s', (dialect) => {
   let h: TestHarness
   beforeAll(async () => {
@@ -36,7 +38,12 @@ describe.each(dialects())('cases on %s', (dialect) => {
       options.role ?? 'platform',
       'POST',
       '/v1/reports',
-      reportInput({ harm, subject: options.subject ?? subject() }),
+      reportInput({
+        harm,
+        subject: options.subject ?? subject(),
+        // An intimate-image report needs the OSA s.20 declarations.
+        ...(harm === 'illegal.intimate_image_abuse' ? { declarations: ALL_DECLARATIONS } : {}),
+      }),
     )
     expect(res.statusCode, res.body).toBe(201)
     return res.json()

@@ -51,7 +51,7 @@ describe.each(dialects())('rule backtests on %s', (dialect) => {
           harm: 'illegal.fraud',
           action: {
             type: 'remove',
-            ground: { type: 'terms', clause: '4.2' },
+            ground: { type: 'terms', clause: '4.2', version: '2026-01' },
             statement: 'Removed.',
           },
         },
@@ -243,14 +243,20 @@ async function decide(h: TestHarness, id: string, _subjectId: string, verdicts: 
     reportInput({ subject: { id: `bt-${id}`, kind: 'text' }, harm: 'illegal.fraud' }),
   )
   expect(report.statusCode, report.body).toBe(201)
+  let last: string | undefined
   for (const type of verdicts) {
     h.clock.advance(60_000)
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${report.json().caseId}/decisions`,
-      decisionInput({ harm: 'illegal.fraud', actions: [{ type }] }),
-    )
+    // @NOTE A restore is recorded by reversing the decision before it.
+    const decided =
+      type === 'restore'
+        ? await h.call('moderator', 'POST', `/v1/decisions/${last}/reverse`, { reasons: 'Undone.' })
+        : await h.call(
+            'moderator',
+            'POST',
+            `/v1/cases/${report.json().caseId}/decisions`,
+            decisionInput({ harm: 'illegal.fraud', actions: [{ type }] }),
+          )
     expect(decided.statusCode, decided.body).toBe(201)
+    last = decided.json().id
   }
 }

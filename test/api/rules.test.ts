@@ -197,7 +197,7 @@ describe.each(dialects())('rules on %s', (dialect) => {
   harm: illegal.fraud
   action:
     type: remove
-    ground: { type: terms, clause: "4.2 Scams" }
+    ground: { type: terms, clause: "4.2 Scams", version: "2026-01" }
     statement: Removed automatically as a known scam campaign.`
     const source = yamlRule('auto-remove-scam', 'scam', '    - has: text', effect)
     await h.call('admin', 'POST', '/v1/rules', { format: 'yaml', source, state: 'live' })
@@ -210,7 +210,7 @@ describe.each(dialects())('rules on %s', (dialect) => {
         {
           harm: 'illegal.fraud',
           actions: [{ type: 'remove' }],
-          ground: { type: 'terms', clause: '4.2 Scams' },
+          ground: { type: 'terms', clause: '4.2 Scams', version: '2026-01' },
           automatedDetection: true,
           automatedDecision: 'fully',
           decidedBy: 'rule:auto-remove-scam@v1',

@@ -142,7 +142,9 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
       expect(receiver.on('/ok')).toHaveLength(0)
       await h.worker.drain()
 
-      const got = receiver.on('/ok')
+      // @NOTE The decided case's report also owes its reporter messages (notification.requested).
+      const all = receiver.on('/ok')
+      const got = all.filter((r) => JSON.parse(r.body).type !== 'notification.requested')
       const bodies = got.map((r) => JSON.parse(r.body))
       expect(bodies.map((b) => b.type).sort()).toEqual([
         'action.requested',
@@ -168,7 +170,7 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
 
       const log = await deliveries(h, endpoint.id)
       expect(log.map((d) => d.id).sort()).toEqual(
-        got.map((r) => r.headers['webhook-id'] as string).sort(),
+        all.map((r) => r.headers['webhook-id'] as string).sort(),
       )
       for (const d of log) {
         expect(d).toMatchObject({ status: 'delivered', attempts: 1, lastStatusCode: 200 })
@@ -178,7 +180,7 @@ describe.each(dialects())('webhooks on %s', (dialect) => {
       }
 
       await h.worker.drain()
-      expect(receiver.on('/ok')).toHaveLength(3)
+      expect(receiver.on('/ok')).toHaveLength(all.length)
       const disabled = await h.call('platform', 'DELETE', `/v1/webhooks/${endpoint.id}`)
       expect(disabled.statusCode).toBe(204)
     })

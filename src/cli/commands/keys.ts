@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander'
 import { API_ROLES, type ApiRole, SYSTEM_ACTOR } from '../../core/roles.js'
 import { createApiKey, listKeys, revokeKey } from '../../services/api-keys.js'
+import { findFlaggerByNameOrThrow } from '../../services/trusted-flaggers.js'
 import { withContext } from '../open-context.js'
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
@@ -14,15 +15,31 @@ export function keysCommand(): Command {
     .addOption(
       new Option('--role <role>', 'what the key may do').choices(API_ROLES).makeOptionMandatory(),
     )
-    .action(async (options: { name: string; role: ApiRole }, command: Command) => {
-      await withContext(command, async (ctx) => {
-        const { key, record } = await createApiKey(ctx.db, ctx.clock, CLI_ACTOR, options)
-        console.error(
-          `created key ${record.id} (${record.role}) for "${record.name}"; store it now, it is not shown again:`,
-        )
-        console.log(key)
-      })
-    })
+    .option('--flagger <name>', 'for --role trusted_flagger: the registered flagger it belongs to')
+    .action(
+      async (options: { name: string; role: ApiRole; flagger?: string }, command: Command) => {
+        if (options.role === 'trusted_flagger' && !options.flagger) {
+          throw new Error(
+            'a trusted_flagger key belongs to a registered flagger: add --flagger NAME (see `vigil flaggers list`)',
+          )
+        }
+        await withContext(command, async (ctx) => {
+          const flagger = options.flagger
+            ? await findFlaggerByNameOrThrow(ctx, options.flagger)
+            : undefined
+          const { key, record } = await createApiKey(ctx.db, ctx.clock, CLI_ACTOR, {
+            name: options.name,
+            role: options.role,
+            flaggerId: flagger?.id,
+          })
+          const owner = flagger ? ` of flagger "${flagger.name}"` : ''
+          console.error(
+            `created key ${record.id} (${record.role}) for "${record.name}"${owner}; store it now, it is not shown again:`,
+          )
+          console.log(key)
+        })
+      },
+    )
   keys
     .command('list')
     .description('List keys (never the keys themselves)')
@@ -35,6 +52,7 @@ export function keysCommand(): Command {
             name: k.name,
             role: k.role,
             prefix: k.prefix,
+            flagger: k.flaggerId ?? '',
             revoked: k.revokedAt !== null,
           })),
         )

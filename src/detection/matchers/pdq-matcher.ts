@@ -55,11 +55,16 @@ export class PdqMatcher implements BankMatcher {
     if (this.#entries.size === 0) return []
     const signals: SignalInput[] = []
     for (const [mediaIndex, item] of input.media.entries()) {
-      if (!sniffImageFormat(item.bytes)) continue
-      const image = await this.#hasher.hash(item.bytes, this.options)
+      if (!item.pdq && !sniffImageFormat(item.bytes)) continue
+      const image = item.pdq ?? (await this.hashImage(item.bytes))
       signals.push(...this.#lookup(image, mediaIndex))
     }
     return signals
+  }
+
+  /** The image's PDQ hashes as this matcher computes them (its decode and dihedral options). */
+  hashImage(bytes: Uint8Array): Promise<ImageHashes> {
+    return this.#hasher.hash(bytes, this.options)
   }
 
   /** A bank entry's value never changes, so (id, value) finds the entry being replaced. */

@@ -153,7 +153,7 @@ function rule(name: string, mode: ActiveRule['mode'], doc: Record<string, unknow
 
 const action = {
   type: 'remove' as const,
-  ground: { type: 'terms' as const, clause: '4.2' },
+  ground: { type: 'terms' as const, clause: '4.2', version: '2026-01' },
   statement: 'Removed.',
 }
 

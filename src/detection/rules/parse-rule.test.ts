@@ -26,7 +26,7 @@ do:
   priority: 450
   action:
     type: remove
-    ground: { type: terms, clause: "4.2 Scams" }
+    ground: { type: terms, clause: "4.2 Scams", version: "2026-01" }
     statement: Removed automatically as a scam link from a new account.
 `
 
@@ -49,7 +49,7 @@ const JSON_RULE = JSON.stringify({
     priority: 450,
     action: {
       type: 'remove',
-      ground: { type: 'terms', clause: '4.2 Scams' },
+      ground: { type: 'terms', clause: '4.2 Scams', version: '2026-01' },
       statement: 'Removed automatically as a scam link from a new account.',
     },
   },
@@ -187,7 +187,11 @@ describe('validateRuleDocument reports every problem with its path', () => {
   it('names a `do` that does nothing, lacks a harm, or acts without a verdict', () => {
     expect(problems({ ...valid, do: {} })[0]).toMatchObject({ path: 'do' })
     expect(problems({ ...valid, do: { verdict: 'block' } })[0]).toMatchObject({ path: 'do.harm' })
-    const action = { type: 'remove', ground: { type: 'terms', clause: '1' }, statement: 'Gone.' }
+    const action = {
+      type: 'remove',
+      ground: { type: 'terms', clause: '1', version: '1' },
+      statement: 'Gone.',
+    }
     const acting = problems({ ...valid, do: { harm: 'illegal.fraud', action } })
     expect(acting[0]).toMatchObject({
       path: 'do.action',
@@ -208,6 +212,7 @@ describe('validateRuleDocument reports every problem with its path', () => {
     })
     expect(found.map((p) => p.path).sort()).toEqual([
       'do.action.ground.clause',
+      'do.action.ground.version',
       'do.action.statement',
       'do.action.type',
       'do.priority',

@@ -3,6 +3,9 @@ import * as initial from './20261122T080000-initial.js'
 import * as bankEntries from './20261129T010000-bank-entries.js'
 import * as rules from './20261129T020000-rules.js'
 import * as reportsAppeals from './20261130T010000-reports-appeals.js'
+import * as casePriority from './20261130T020000-case-priority.js'
+import * as mediaCopies from './20261130T030000-media-copies.js'
+import * as appealTokens from './20261130T040000-appeal-tokens.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +13,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261129T010000-bank-entries': bankEntries,
   '20261129T020000-rules': rules,
   '20261130T010000-reports-appeals': reportsAppeals,
+  '20261130T020000-case-priority': casePriority,
+  '20261130T030000-media-copies': mediaCopies,
+  '20261130T040000-appeal-tokens': appealTokens,
 }
 
 export function migrationProvider(): MigrationProvider {

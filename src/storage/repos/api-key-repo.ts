@@ -7,8 +7,15 @@ export interface ApiKeyRecord {
   name: string
   role: ApiRole
   prefix: string
+  /** For a trusted flagger's key: the registered flagger it belongs to. */
+  flaggerId: string | null
   createdAt: Date
   revokedAt: Date | null
+}
+
+/** An active key with the state of its flagger, for the authenticator. */
+export interface ActiveApiKey extends ApiKeyRecord {
+  flagger: { name: string; enabled: boolean } | null
 }
 
 export function rowToApiKey(row: ApiKeyTable): ApiKeyRecord {
@@ -17,6 +24,7 @@ export function rowToApiKey(row: ApiKeyTable): ApiKeyRecord {
     name: row.name,
     role: row.role as ApiRole,
     prefix: row.prefix,
+    flaggerId: row.flagger_id,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   }
@@ -29,14 +37,24 @@ export async function insertApiKey(db: Executor, row: ApiKeyTable): Promise<void
 export async function findActiveApiKeyByHash(
   db: Executor,
   keyHash: string,
-): Promise<ApiKeyRecord | undefined> {
+): Promise<ActiveApiKey | undefined> {
   const row = await db
     .selectFrom('api_key')
-    .selectAll()
-    .where('key_hash', '=', keyHash)
-    .where('revoked_at', 'is', null)
+    .leftJoin('trusted_flagger', 'trusted_flagger.id', 'api_key.flagger_id')
+    .selectAll('api_key')
+    .select(['trusted_flagger.name as flagger_name', 'trusted_flagger.enabled as flagger_enabled'])
+    .where('api_key.key_hash', '=', keyHash)
+    .where('api_key.revoked_at', 'is', null)
     .executeTakeFirst()
-  return row ? rowToApiKey(row) : undefined
+  if (!row) return undefined
+  const { flagger_name, flagger_enabled, ...key } = row
+  return {
+    ...rowToApiKey(key),
+    flagger:
+      flagger_name !== null && flagger_enabled !== null
+        ? { name: flagger_name, enabled: flagger_enabled }
+        : null,
+  }
 }
 
 export async function listApiKeys(db: Executor): Promise<ApiKeyRecord[]> {
@@ -52,4 +70,9 @@ export async function revokeApiKey(db: Executor, id: string, at: Date): Promise<
     .where('revoked_at', 'is', null)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+export async function findApiKey(db: Executor, id: string): Promise<ApiKeyRecord | undefined> {
+  const row = await db.selectFrom('api_key').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? rowToApiKey(row) : undefined
 }

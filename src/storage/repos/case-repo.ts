@@ -1,14 +1,17 @@
+import type { Insertable, Selectable } from 'kysely'
 import type {
   CaseKind,
-  CaseListQuery,
   CaseStatus,
   Escalation,
   ModerationCase,
 } from '../../core/moderation-case.js'
+import type { PriorityBasis } from '../../core/routing.js'
 import type { Executor } from '../database.js'
 import type { ModerationCaseTable } from '../schema/moderation-case.js'
 
-export function rowToCase(row: ModerationCaseTable): ModerationCase {
+export type CaseRow = Selectable<ModerationCaseTable>
+
+export function rowToCase(row: CaseRow): ModerationCase {
   return {
     id: row.id,
     subjectId: row.subject_id,
@@ -28,7 +31,7 @@ export function rowToCase(row: ModerationCaseTable): ModerationCase {
   }
 }
 
-export function caseToRow(c: ModerationCase): ModerationCaseTable {
+export function caseToRow(c: ModerationCase): Insertable<ModerationCaseTable> {
   return {
     id: c.id,
     subject_id: c.subjectId,
@@ -65,10 +68,14 @@ export async function findOpenCaseForSubject(
 }
 
 /** Inserts unless the subject already has an open case; returns whether it inserted. */
-export async function insertCaseIfNoneOpen(db: Executor, c: ModerationCase): Promise<boolean> {
+export async function insertCaseIfNoneOpen(
+  db: Executor,
+  c: ModerationCase,
+  basis?: PriorityBasis,
+): Promise<boolean> {
   const result = await db
     .insertInto('moderation_case')
-    .values(caseToRow(c))
+    .values({ ...caseToRow(c), priority_basis: basis ? JSON.stringify(basis) : null })
     .onConflict((oc) =>
       oc
         .column('subject_id')
@@ -80,21 +87,40 @@ export async function insertCaseIfNoneOpen(db: Executor, c: ModerationCase): Pro
   return (result.numInsertedOrUpdatedRows ?? 0n) > 0n
 }
 
-export async function raiseCasePriority(
-  db: Executor,
-  id: string,
-  changes: { priority: number; slaDeadline: Date; queue: string; at: Date },
-): Promise<void> {
+export interface CaseRaise {
+  priority: number
+  slaDeadline: Date
+  legalDeadline: Date | null
+  queue: string
+  basis?: PriorityBasis
+  at: Date
+}
+
+export async function raiseCasePriority(db: Executor, id: string, changes: CaseRaise) {
   await db
     .updateTable('moderation_case')
     .set({
       priority: changes.priority,
       sla_deadline: changes.slaDeadline,
+      legal_deadline: changes.legalDeadline,
       queue: changes.queue,
       updated_at: changes.at,
+      ...(changes.basis ? { priority_basis: JSON.stringify(changes.basis) } : {}),
     })
     .where('id', '=', id)
     .execute()
+}
+
+export async function findPriorityBasis(
+  db: Executor,
+  id: string,
+): Promise<PriorityBasis | null | undefined> {
+  const row = await db
+    .selectFrom('moderation_case')
+    .select('priority_basis')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? row.priority_basis : undefined
 }
 
 export async function setCaseStatus(
@@ -137,14 +163,33 @@ export async function findCaseForUpdate(
   return row ? rowToCase(row) : undefined
 }
 
+export interface CaseFilter {
+  status?: CaseStatus | undefined
+  queue?: string | undefined
+  kind?: CaseKind | undefined
+  /** An actor id, or null for cases nobody is assigned. */
+  assignee?: string | null | undefined
+  /** An escalation step, or null for cases not escalated. */
+  escalation?: Escalation | null | undefined
+  limit: number
+  offset: number
+}
+
 /** Highest priority first, then oldest first. */
 export async function listCases(
   db: Executor,
-  query: CaseListQuery,
+  query: CaseFilter,
 ): Promise<{ cases: ModerationCase[]; total: number }> {
   let base = db.selectFrom('moderation_case')
   if (query.status) base = base.where('status', '=', query.status)
   if (query.queue) base = base.where('queue', '=', query.queue)
+  if (query.kind) base = base.where('kind', '=', query.kind)
+  if (query.assignee !== undefined) {
+    base = base.where('assignee', query.assignee === null ? 'is' : '=', query.assignee)
+  }
+  if (query.escalation !== undefined) {
+    base = base.where('escalation', query.escalation === null ? 'is' : '=', query.escalation)
+  }
   const [rows, count] = await Promise.all([
     base
       .selectAll()

@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely'
-import type { Report, ReporterKind } from '../../core/report.js'
+import type {
+  Declarations,
+  Report,
+  ReportChannel,
+  ReporterKind,
+  ReportOutcome,
+  ReportStatus,
+} from '../../core/report.js'
 import type { Executor } from '../database.js'
 import type { ReportTable } from '../schema/report.js'
 
@@ -18,12 +25,26 @@ export function rowToReport(row: ReportRow): Report {
     reporterId: row.reporter_id,
     reporterName: row.reporter_name,
     reporterEmail: row.reporter_email,
+    reporterAddress: row.reporter_address,
     filedBy: row.filed_by,
+    channel: row.channel as ReportChannel,
+    followUp: row.follow_up,
+    flaggerId: row.flagger_id,
+    declarations: row.declarations as Declarations | null,
+    triage: row.triage,
+    outcome: row.outcome as ReportOutcome | null,
+    outcomeAt: row.outcome_at,
+    outcomeDecisionId: row.outcome_decision_id,
     createdAt: row.created_at,
   }
 }
 
-export async function insertReport(db: Executor, r: Report): Promise<void> {
+/** Stores a report; `statusTokenHash` is the SHA-256 of the reporter's private status token. */
+export async function insertReport(
+  db: Executor,
+  r: Report,
+  statusTokenHash: string | null = null,
+): Promise<void> {
   await db
     .insertInto('report')
     .values({
@@ -38,7 +59,14 @@ export async function insertReport(db: Executor, r: Report): Promise<void> {
       reporter_id: r.reporterId,
       reporter_name: r.reporterName,
       reporter_email: r.reporterEmail,
+      reporter_address: r.reporterAddress,
       filed_by: r.filedBy,
+      channel: r.channel,
+      follow_up: r.followUp,
+      flagger_id: r.flaggerId,
+      declarations: r.declarations ? JSON.stringify(r.declarations) : null,
+      triage: r.triage,
+      status_token_hash: statusTokenHash,
       created_at: r.createdAt,
     })
     .execute()
@@ -50,6 +78,7 @@ export async function listReportsForCase(db: Executor, caseId: string): Promise<
     .selectAll()
     .where('case_id', '=', caseId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute()
   return rows.map(rowToReport)
 }
@@ -64,6 +93,72 @@ export async function findReportByReference(
     .where('reference', '=', reference)
     .executeTakeFirst()
   return row ? rowToReport(row) : undefined
+}
+
+/** The report and the hash of its status token, for checking a status link. */
+export async function findReportWithTokenHash(
+  db: Executor,
+  reference: string,
+): Promise<{ report: Report; statusTokenHash: string | null } | undefined> {
+  const row = await db
+    .selectFrom('report')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst()
+  return row ? { report: rowToReport(row), statusTokenHash: row.status_token_hash } : undefined
+}
+
+export interface ReportFilter {
+  /** Only notices filed by this registered flagger, or else by this key. */
+  flaggerId?: string
+  filedBy?: string
+  status?: ReportStatus
+  from?: Date
+  to?: Date
+  limit: number
+  offset: number
+}
+
+/** Reports newest first, with the total that match. */
+export async function listReports(
+  db: Executor,
+  filter: ReportFilter,
+): Promise<{ reports: Report[]; total: number }> {
+  let query = db.selectFrom('report')
+  if (filter.flaggerId) query = query.where('flagger_id', '=', filter.flaggerId)
+  if (filter.filedBy) query = query.where('filed_by', '=', filter.filedBy)
+  if (filter.status === 'received') query = query.where('outcome', 'is', null)
+  if (filter.status === 'decided') query = query.where('outcome', 'is not', null)
+  if (filter.from) query = query.where('created_at', '>=', filter.from)
+  if (filter.to) query = query.where('created_at', '<', filter.to)
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { reports: rows.map(rowToReport), total: Number(count.n) }
+}
+
+/** Records what became of the case's reports (Ofcom D5). */
+export async function setReportOutcome(
+  db: Executor,
+  caseId: string,
+  outcome: { outcome: ReportOutcome; at: Date; decisionId: string },
+): Promise<void> {
+  await db
+    .updateTable('report')
+    .set({
+      outcome: outcome.outcome,
+      outcome_at: outcome.at,
+      outcome_decision_id: outcome.decisionId,
+    })
+    .where('case_id', '=', caseId)
+    .execute()
 }
 
 export async function countReports(db: Executor): Promise<number> {

@@ -1,4 +1,5 @@
 import type { ApiKeyTable } from './api-key.js'
+import type { AppealTokenTable, NoticeAssessmentTable } from './appeal-token.js'
 import type { AuditEntryTable } from './audit-entry.js'
 import type { BankEntryTable, BankRevisionTable, BankTable } from './bank.js'
 import type { DecisionTable } from './decision.js'
@@ -23,6 +24,8 @@ import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } 
 export interface DatabaseSchema {
   account_restriction: AccountRestrictionTable
   appeal: AppealTable
+  appeal_token: AppealTokenTable
+  notice_assessment: NoticeAssessmentTable
   instance_secret: InstanceSecretTable
   notification: NotificationTable
   rate_limit_hit: RateLimitHitTable

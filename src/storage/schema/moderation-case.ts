@@ -1,3 +1,6 @@
+import type { ColumnType } from 'kysely'
+import type { PriorityBasis } from '../../core/routing.js'
+
 export interface ModerationCaseTable {
   id: string
   subject_id: string
@@ -14,4 +17,6 @@ export interface ModerationCaseTable {
   decided_at: Date | null
   created_at: Date
   updated_at: Date
+  /** Migration 20261130T020000: the parts of the priority, for the case view. */
+  priority_basis: ColumnType<PriorityBasis | null, string | null | undefined, string | null>
 }

@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.js'
 import { decisionInputSchema } from '../../../core/decision.js'
-import { caseListQuerySchema } from '../../../core/moderation-case.js'
-import { getCaseView, listCaseQueue } from '../../../services/case-view.js'
+import { getCasePriorityBasis, listCasesFor } from '../../../services/case-list.js'
+import { getCaseView } from '../../../services/case-view.js'
 import { recordDecision } from '../../../services/record-decision.js'
+import { claimRoutes } from './claim-routes.js'
 import { presentCase, presentCaseView } from './presenter.js'
+import { queueRoutes } from './queue-routes.js'
+import { caseListQuery, caseParams } from './schema.js'
 
 const MODERATORS = ['moderator', 'admin'] as const
-const caseParams = z.object({ id: z.uuid({ error: 'a case id is a UUID' }) })
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,12 +19,13 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { roles: MODERATORS },
         schema: {
           tags: ['cases'],
-          summary: 'Cases by priority, then age',
-          querystring: caseListQuerySchema,
+          summary:
+            'Cases by priority, then age; filter by status, queue, kind, assignee, escalation',
+          querystring: caseListQuery,
         },
       },
       async (request) => {
-        const { cases, total } = await listCaseQueue(ctx.db, request.query)
+        const { cases, total } = await listCasesFor(ctx.db, request.actor, request.query)
         const now = ctx.clock.now()
         return { cases: cases.map((c) => presentCase(c, now)), total }
       },
@@ -34,12 +36,16 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { roles: MODERATORS },
         schema: {
           tags: ['cases'],
-          summary: 'A case with its subject, signals, reports, decisions and history',
+          summary:
+            'A case with its subject, signals, reports, decisions, history and priority parts',
           params: caseParams,
         },
       },
-      async (request) =>
-        presentCaseView(await getCaseView(ctx.db, request.params.id), ctx.clock.now()),
+      async (request) => {
+        const view = await getCaseView(ctx.db, request.params.id)
+        const basis = await getCasePriorityBasis(ctx.db, request.params.id)
+        return presentCaseView(view, ctx.clock.now(), basis)
+      },
     )
     app.post(
       '/cases/:id/decisions',
@@ -57,5 +63,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.status(201).send(decision)
       },
     )
+    await app.register(claimRoutes(ctx))
+    await app.register(queueRoutes(ctx))
   }
 }

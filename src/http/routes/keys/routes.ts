@@ -5,6 +5,23 @@ import { NotFoundError } from '../../../core/errors.js'
 import { apiRoleSchema } from '../../../core/roles.js'
 import { createApiKey, listKeys, revokeKey } from '../../../services/api-keys.js'
 
+const keyInputSchema = z
+  .strictObject({
+    name: z.string().min(1).max(100),
+    role: apiRoleSchema,
+    flaggerId: z
+      .uuid()
+      .optional()
+      .describe(
+        'For role trusted_flagger: the registered flagger (POST /v1/flaggers) it belongs to',
+      ),
+  })
+  .refine((input) => input.role !== 'trusted_flagger' || input.flaggerId !== undefined, {
+    message:
+      'a trusted_flagger key belongs to a registered flagger: give flaggerId (POST /v1/flaggers)',
+    path: ['flaggerId'],
+  })
+
 export function keyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -14,7 +31,7 @@ export function keyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['keys'],
           summary: 'Create an API key; the key is shown in this response only',
-          body: z.strictObject({ name: z.string().min(1).max(100), role: apiRoleSchema }),
+          body: keyInputSchema,
         },
       },
       async (request, reply) => {

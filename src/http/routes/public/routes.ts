@@ -1,6 +1,110 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.js'
+import { RateLimitedError } from '../../../core/errors.js'
+import type { ReportInput } from '../../../core/report.js'
+import type { Actor } from '../../../core/roles.js'
+import { fileReport } from '../../../services/file-report.js'
+import { page, type SafeHtml } from '../../pages/html.js'
+import { installPageErrorHandler, pageSecurityHeaders, sendPage } from '../../pages/page-reply.js'
+import { type FormValues, formValues, installFormParser } from './form-body.js'
+import { parseIntimateForm, renderIntimateForm } from './intimate-form.js'
+import { type FormState, parseReportForm, renderReportForm } from './report-form.js'
+import { prefillValues, statusRoutes } from './status-routes.js'
 
-export function publicRoutes(_ctx: AppContext): FastifyPluginAsyncZod {
-  return async () => {}
+/** Who files notices sent through the public page (no key; the reporter is in the notice). */
+export const PUBLIC_PAGE_ACTOR: Actor = {
+  id: 'public_page',
+  role: 'system',
+  name: 'Public report page',
+}
+
+interface ReportPage {
+  path: string
+  title: string
+  render(state: FormState): SafeHtml
+  parse(values: FormValues): { input?: ReportInput; errors: FormState['errors'] }
+}
+
+/**
+ * The public report pages (no login, outside /v1): the report form, the intimate-image form
+ * and the private status page. Plain HTML that works without JavaScript; forms post
+ * application/x-www-form-urlencoded, which only this plugin parses. Embeddable in an iframe
+ * from the sites in policy.reporting.page.frameAncestors.
+ */
+export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  const siteName = ctx.policy.reporting.page.serviceName
+  const headers = pageSecurityHeaders(ctx.policy.reporting.page.frameAncestors)
+  const pages: ReportPage[] = [
+    {
+      path: '/report',
+      title: 'Report something',
+      render: (state) => renderReportForm(ctx.taxonomy, state),
+      parse: (values) => parseReportForm(ctx.taxonomy, values),
+    },
+    {
+      path: '/report/intimate-image',
+      title: 'Report a private picture or video shared without permission',
+      render: renderIntimateForm,
+      parse: parseIntimateForm,
+    },
+  ]
+  return async (app) => {
+    installFormParser(app)
+    installPageErrorHandler(app, siteName)
+    app.addHook('onSend', async (_request, reply, payload) => {
+      reply.headers(headers)
+      return payload
+    })
+    for (const form of pages) {
+      const show = (reply: FastifyReply, status: number, state: FormState) =>
+        sendPage(
+          reply,
+          status,
+          page({
+            title: form.title,
+            body: form.render(state),
+            siteName,
+            hasErrors: state.errors.length > 0,
+          }),
+        )
+      app.get(
+        form.path,
+        { config: { roles: 'public' }, schema: { hide: true } },
+        (request, reply) => show(reply, 200, { values: prefillValues(request.query), errors: [] }),
+      )
+      app.post(
+        form.path,
+        { config: { roles: 'public' }, schema: { hide: true } },
+        (request, reply) => submit(ctx, request, reply, form, show),
+      )
+    }
+    await app.register(statusRoutes(ctx, siteName))
+  }
+}
+
+async function submit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  form: ReportPage,
+  show: (reply: FastifyReply, status: number, state: FormState) => FastifyReply,
+): Promise<FastifyReply> {
+  const values = formValues(request.body)
+  const parsed = form.parse(values)
+  if (!parsed.input) return show(reply, 400, { values, errors: parsed.errors })
+  try {
+    const filed = await fileReport(ctx, PUBLIC_PAGE_ACTOR, parsed.input, {
+      channel: 'public_page',
+      address: request.ip,
+    })
+    const query = new URLSearchParams({ token: filed.statusToken ?? '', sent: '1' })
+    return reply.redirect(`/report/status/${filed.body.reference}?${query}`, 303)
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60))
+    reply.header('retry-after', String(error.retryAfterSeconds))
+    const alert = `You have sent a lot of reports in a short time. Please wait about ${minutes} minute${minutes === 1 ? '' : 's'}, then press Send report again. Your answers are still here.`
+    return show(reply, 429, { values, errors: [], alert })
+  }
 }

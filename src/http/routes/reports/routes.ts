@@ -1,19 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.js'
 import { reportInputSchema } from '../../../core/report.js'
 import { fileReport } from '../../../services/file-report.js'
+import { getReportForActor, listReportsForActor } from '../../../services/report-status.js'
 import { claimFromRequest, idempotencyHeaders } from '../idempotency-header.js'
+import { presentReportStatus, presentReportSummary } from './presenter.js'
+import {
+  receiptSchema,
+  referenceParams,
+  reportListQuery,
+  reportListSchema,
+  reportStatusSchema,
+} from './schema.js'
 
-const receiptSchema = z.object({
-  reference: z.string().describe('Quote this when asking about the report'),
-  reportId: z.string(),
-  caseId: z.string(),
-  status: z.literal('received'),
-  receivedAt: z.string(),
-  queue: z.string(),
-  expectedDecisionBy: z.string(),
-})
+const READERS = ['platform', 'trusted_flagger', 'moderator', 'admin'] as const
 
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -25,6 +25,10 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['reports'],
           summary:
             'File a notice (DSA Art. 16) about content or an account; opens or joins its case',
+          description:
+            'Rate limited per reporter (reporter.id, else reporter.email) and per reporter.address ' +
+            '(policy.reporting.rateLimit); over the limit the answer is 429 with Retry-After. ' +
+            'Trusted flaggers and authorities are not limited.',
           body: reportInputSchema,
           headers: idempotencyHeaders,
           response: { 201: receiptSchema },
@@ -32,10 +36,47 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const claim = claimFromRequest(request, 'report')
-        const result = await fileReport(ctx, request.actor, request.body, claim)
+        const result = await fileReport(ctx, request.actor, request.body, { claim })
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return reply.status(201).send(result.body)
       },
+    )
+    app.get(
+      '/reports',
+      {
+        config: { roles: READERS },
+        schema: {
+          tags: ['reports'],
+          summary: 'Notices, newest first; a trusted flagger sees only its own',
+          querystring: reportListQuery,
+          response: { 200: reportListSchema },
+        },
+      },
+      async (request) => {
+        const { from, to, ...rest } = request.query
+        const query = {
+          ...rest,
+          from: from ? new Date(from) : undefined,
+          to: to ? new Date(to) : undefined,
+        }
+        const { reports, total } = await listReportsForActor(ctx, request.actor, query)
+        return { reports: reports.map(presentReportSummary), total }
+      },
+    )
+    app.get(
+      '/reports/:reference',
+      {
+        config: { roles: READERS },
+        schema: {
+          tags: ['reports'],
+          summary: "A notice's status, outcome and the messages its reporter was sent",
+          description: "A trusted flagger may read only its own notices; others' are not found.",
+          params: referenceParams,
+          response: { 200: reportStatusSchema },
+        },
+      },
+      async (request) =>
+        presentReportStatus(await getReportForActor(ctx, request.actor, request.params.reference)),
     )
   }
 }
