@@ -192,6 +192,17 @@ describe('printableConfig', () => {
       ])
     })
 
+    it('refuses a queue route naming a harm the taxonomy lacks', () => {
+      const policy = JSON.stringify({
+        queues: {
+          routes: [{ queue: 'terrorism', harms: ['illegal.terrorism', 'illegal.terorism'] }],
+        },
+      })
+      expect(problemsOf({ VIGIL_POLICY: policy })).toEqual([
+        'VIGIL_POLICY: queues.routes.0.harms: "illegal.terorism" is not a harm in the taxonomy (see GET /v1/taxonomy)',
+      ])
+    })
+
     it('refuses text that is neither YAML nor JSON', () => {
       expect(problemsOf({ VIGIL_POLICY: 'a: [1' })[0]).toMatch(/^VIGIL_POLICY: is not valid YAML/)
     })

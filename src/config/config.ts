@@ -9,7 +9,7 @@ import {
   toDetectionConfig,
   toDetectionSecrets,
 } from './detection-settings.js'
-import { parsePolicyText, policySettingsShape } from './policy-settings.js'
+import { parsePolicyText, policySettingsShape, unknownRouteHarms } from './policy-settings.js'
 
 const MiB = 1024 * 1024
 
@@ -141,6 +141,7 @@ export function parseConfig(raw: Record<string, unknown>): { config: Config; sec
     typeof raw.VIGIL_POLICY === 'string' ? raw.VIGIL_POLICY : undefined,
   )
   problems.push(...policyProblems)
+  if (policy && parsed.success) problems.push(...unknownRouteHarms(policy, parsed.data.VIGIL_TERMS))
   if (problems.length > 0 || !parsed.success || !policy) throw new ConfigError(problems)
   return {
     config: Object.freeze({ ...toConfig(parsed.data), policy }),

@@ -31,6 +31,14 @@ export interface ModerationCase {
   updatedAt: Date
 }
 
+/** True while someone holds an unexpired claim on the case. */
+export function isClaimLive(
+  c: Pick<ModerationCase, 'assignee' | 'claimedUntil'>,
+  now: Date,
+): boolean {
+  return c.assignee !== null && c.claimedUntil !== null && c.claimedUntil > now
+}
+
 export const caseListQuerySchema = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   queue: z.string().max(60).optional(),

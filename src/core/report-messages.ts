@@ -127,7 +127,8 @@ function groundWords(ground: Decision['ground'], acted: boolean): string {
 export function outcomeMessage(facts: OutcomeFacts): { subjectLine: string; body: string } {
   const outcome = outcomeOf(facts.decision)
   const acted = outcome === 'action_taken'
-  const what = facts.decision.actions.map(actionWords).join(', and ')
+  // @NOTE A reversal restores each earlier action; the reporter reads "put it back" once.
+  const what = [...new Set(facts.decision.actions.map(actionWords))].join(', and ')
   const who = AUTOMATION_WORDS[facts.decision.automatedDecision]
   return {
     subjectLine: `What we decided about your report ${facts.reference}`,

@@ -13,6 +13,8 @@ export interface Actor {
   name: string
   /** For a trusted flagger's or an authority's key: the registered flagger it belongs to. */
   flaggerId?: string
+  /** Whether that flagger is a designated trusted flagger or an authority (e.g. the police). */
+  flaggerKind?: 'trusted_flagger' | 'authority'
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system', name: 'Vigil' }

@@ -169,6 +169,7 @@ function actorOf(record: ActiveApiKey): Actor {
     role: record.role,
     name: record.name,
     ...(record.flaggerId ? { flaggerId: record.flaggerId } : {}),
+    ...(record.flagger ? { flaggerKind: record.flagger.kind } : {}),
   }
 }
 

@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js'
-import type { ModerationCase } from '../core/moderation-case.js'
+import { isClaimLive, type ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
 import type { Executor } from '../storage/database.js'
 import { findApiKey } from '../storage/repos/api-key-repo.js'
@@ -11,10 +11,6 @@ import type { ServiceContext } from './service-context.js'
 export const DEFAULT_CLAIM_MINUTES = 30
 
 type ClaimContext = Pick<ServiceContext, 'db' | 'clock'>
-
-function claimLive(c: ModerationCase, now: Date): boolean {
-  return c.assignee !== null && c.claimedUntil !== null && c.claimedUntil > now
-}
 
 /**
  * Claims the case for `minutes` (or renews the caller's own claim). Of two moderators claiming
@@ -48,7 +44,7 @@ async function whyNotClaimable(tx: Executor, caseId: string, now: Date): Promise
   if (!found) return new NotFoundError('case', caseId)
   if (found.status !== 'open') return new ConflictError(`case ${caseId} is already decided`)
   const holder = { assignee: found.assignee, claimedUntil: found.claimedUntil?.toISOString() }
-  const live = claimLive(found, now)
+  const live = isClaimLive(found, now)
   return new ConflictError(
     live
       ? `case ${caseId} is claimed by ${found.assignee} until ${holder.claimedUntil}; pick another case or ask them to release it`
@@ -67,7 +63,7 @@ export async function releaseCase(
   return ctx.db.transaction().execute(async (tx) => {
     const found = await openCaseForUpdate(tx, caseId)
     if (found.assignee === null) throw new ConflictError(`case ${caseId} is not claimed`)
-    if (found.assignee !== actor.id && actor.role !== 'admin' && claimLive(found, now)) {
+    if (found.assignee !== actor.id && actor.role !== 'admin' && isClaimLive(found, now)) {
       throw new ConflictError(
         `case ${caseId} is claimed by ${found.assignee}; only they or an admin can release it`,
         { assignee: found.assignee, claimedUntil: found.claimedUntil?.toISOString() },

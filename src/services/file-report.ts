@@ -103,8 +103,10 @@ export async function fileReport(
   return statusToken && !stored.replayed ? { ...stored, statusToken } : stored
 }
 
+/** A registered flagger's key speaks with the kind it was registered as, whatever the body says. */
 function reporterKindOf(actor: Actor, input: ReportInput): ReporterKind {
   if (actor.role !== 'trusted_flagger') return input.reporter.kind
+  if (actor.flaggerKind) return actor.flaggerKind
   return input.reporter.kind === 'authority' ? 'authority' : 'trusted_flagger'
 }
 

@@ -4,7 +4,8 @@ import {
   decisionSourceOf,
   isRestrictive,
 } from '../core/decision.js'
-import { NotFoundError } from '../core/errors.js'
+import { ConflictError, NotFoundError } from '../core/errors.js'
+import { isClaimLive, type ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
 import { buildStatementOfReasons } from '../core/statement-of-reasons.js'
 import type { Subject } from '../core/subject.js'
@@ -62,6 +63,7 @@ export async function recordDecisionIn(
   const found = await findCaseForUpdate(tx, caseId)
   if (!found) throw new NotFoundError('case', caseId)
   const at = ctx.clock.now()
+  assertNotClaimedByAnother(found, actor, at)
   const sourceType = decisionSourceOf(await listNoticeOrigins(tx, caseId))
   await setCaseStatus(tx, caseId, 'decided', at)
   return writeDecision(tx, ctx, actor, {
@@ -76,6 +78,18 @@ export async function recordDecisionIn(
     appealId: null,
     createdAt: at,
   })
+}
+
+/**
+ * A live claim is a lock: only its holder decides the case. Vigil's own automatic decisions
+ * (rules, copies of a removed intimate image) are not held back by a person's claim.
+ */
+function assertNotClaimedByAnother(found: ModerationCase, actor: Actor, at: Date): void {
+  if (actor.role === 'system' || !isClaimLive(found, at) || found.assignee === actor.id) return
+  throw new ConflictError(
+    `case ${found.id} is claimed by ${found.assignee} until ${found.claimedUntil?.toISOString()}; ask them to release it, or an admin to reassign it, before deciding`,
+    { assignee: found.assignee, claimedUntil: found.claimedUntil?.toISOString() },
+  )
 }
 
 /**

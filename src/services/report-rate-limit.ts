@@ -1,7 +1,10 @@
 import { RateLimitedError } from '../core/errors.js'
 import type { ReporterKind } from '../core/report.js'
 import type { Actor } from '../core/roles.js'
-import { countRateLimitHit } from '../storage/repos/rate-limit-repo.js'
+import {
+  countRateLimitHit,
+  deleteRateLimitWindowsBefore,
+} from '../storage/repos/rate-limit-repo.js'
 import { pseudonymFor } from './pseudonym.js'
 import type { ServiceContext } from './service-context.js'
 
@@ -63,4 +66,12 @@ export async function enforceReportRateLimits(
       )
     }
   }
+}
+
+/** Drops the counters of windows that have closed; the worker's sweep calls it. */
+export async function pruneRateLimitWindows(
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'policy'>,
+): Promise<number> {
+  const windowMs = ctx.policy.reporting.rateLimit.windowMinutes * 60_000
+  return deleteRateLimitWindowsBefore(ctx.db, new Date(ctx.clock.now().getTime() - windowMs))
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js'
 import { sealAuditLog } from '../services/audit-seal.js'
 import { escalateDueCases } from '../services/escalate-cases.js'
+import { pruneRateLimitWindows } from '../services/report-rate-limit.js'
 import type { JobContext, JobHandler } from './job-handler.js'
 import { webhookDeliverJob } from './jobs/webhook-deliver.js'
 
@@ -39,6 +40,8 @@ export class Worker {
       const escalated = await escalateDueCases(this.ctx, ESCALATION_BATCH)
       done += escalated
       backlog ||= escalated === ESCALATION_BATCH
+      // @NOTE Not counted in `done`: pruning closed rate-limit windows is housekeeping.
+      await pruneRateLimitWindows(this.ctx)
     }
     for (const handler of HANDLERS) {
       const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)

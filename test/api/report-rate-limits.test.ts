@@ -117,6 +117,17 @@ describe.each(dialects())('report rate limits on %s', (dialect) => {
     expect(await countRows(h.ctx.db, ['report', 'subject', 'notification'])).toEqual(before)
   })
 
+  it("lets the worker's sweep drop the counters of closed windows only", async () => {
+    await from({ id: 'prune-me' })
+    const open = await countRows(h.ctx.db, ['rate_limit_hit'])
+    expect(open.rate_limit_hit).toBeGreaterThan(0)
+    await h.worker.runOnce({ sweep: true })
+    expect(await countRows(h.ctx.db, ['rate_limit_hit'])).toEqual(open)
+    h.clock.advance(20 * 60_000)
+    await h.worker.runOnce({ sweep: true })
+    expect(await countRows(h.ctx.db, ['rate_limit_hit'])).toEqual({ rate_limit_hit: 0 })
+  })
+
   it('makes one pseudonym secret even when first uses race', async () => {
     const fresh = await createTestHarness(dialect)
     try {

@@ -1,4 +1,5 @@
 import type { ApiRole } from '../../core/roles.js'
+import type { FlaggerKind } from '../../core/trusted-flagger.js'
 import type { Executor } from '../database.js'
 import type { ApiKeyTable } from '../schema/api-key.js'
 
@@ -15,7 +16,7 @@ export interface ApiKeyRecord {
 
 /** An active key with the state of its flagger, for the authenticator. */
 export interface ActiveApiKey extends ApiKeyRecord {
-  flagger: { name: string; enabled: boolean } | null
+  flagger: { name: string; enabled: boolean; kind: FlaggerKind } | null
 }
 
 export function rowToApiKey(row: ApiKeyTable): ApiKeyRecord {
@@ -42,17 +43,21 @@ export async function findActiveApiKeyByHash(
     .selectFrom('api_key')
     .leftJoin('trusted_flagger', 'trusted_flagger.id', 'api_key.flagger_id')
     .selectAll('api_key')
-    .select(['trusted_flagger.name as flagger_name', 'trusted_flagger.enabled as flagger_enabled'])
+    .select([
+      'trusted_flagger.name as flagger_name',
+      'trusted_flagger.enabled as flagger_enabled',
+      'trusted_flagger.kind as flagger_kind',
+    ])
     .where('api_key.key_hash', '=', keyHash)
     .where('api_key.revoked_at', 'is', null)
     .executeTakeFirst()
   if (!row) return undefined
-  const { flagger_name, flagger_enabled, ...key } = row
+  const { flagger_name, flagger_enabled, flagger_kind, ...key } = row
   return {
     ...rowToApiKey(key),
     flagger:
-      flagger_name !== null && flagger_enabled !== null
-        ? { name: flagger_name, enabled: flagger_enabled }
+      flagger_name !== null && flagger_enabled !== null && flagger_kind !== null
+        ? { name: flagger_name, enabled: flagger_enabled, kind: flagger_kind as FlaggerKind }
         : null,
   }
 }

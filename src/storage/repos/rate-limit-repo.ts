@@ -21,3 +21,12 @@ export async function countRateLimitHit(
     .executeTakeFirstOrThrow()
   return Number(row.hits)
 }
+
+/** Deletes the counters of windows that started before `before`; returns how many. */
+export async function deleteRateLimitWindowsBefore(db: Executor, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('rate_limit_hit')
+    .where('window_start', '<', before)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
