@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ACTION_TYPES, actionSchema, groundSchema } from './decision.js'
-import { DEFAULT_QUEUE_DEFINITIONS } from './policy/queues.js'
+import { queueIdSchema } from './policy/queues.js'
 import { SUBJECT_KINDS, SURFACES, type SubjectKind, type Surface } from './subject.js'
 
 // @NOTE The rule language (docs/rules.md): a document names a condition over facts about one
@@ -152,13 +152,13 @@ const automaticActionSchema = actionSchema
   })
 export type AutomaticAction = z.infer<typeof automaticActionSchema>
 
-const QUEUE_IDS = DEFAULT_QUEUE_DEFINITIONS.map((queue) => queue.id) as [string, ...string[]]
-
 const effectSchema = z
   .strictObject({
     verdict: z.enum(['review', 'hold', 'block']).optional(),
     harm: harmId.optional(),
-    queue: z.enum(QUEUE_IDS).optional(),
+    queue: queueIdSchema
+      .optional()
+      .describe("A queue of the service's policy; checked against it when the rule is saved"),
     priority: z.int().min(0).max(1000).optional(),
     action: automaticActionSchema.optional(),
   })

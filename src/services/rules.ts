@@ -8,7 +8,12 @@ import type {
   RuleState,
   RuleVersion,
 } from '../core/rule.js'
-import { describeProblems, parseRuleSource, unknownHarms } from '../detection/rules/parse-rule.js'
+import {
+  describeProblems,
+  parseRuleSource,
+  unknownHarms,
+  unknownQueue,
+} from '../detection/rules/parse-rule.js'
 import type { Executor } from '../storage/database.js'
 import {
   bumpRuleRevision,
@@ -45,8 +50,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Parses and checks a rule's source; every problem is reported with its path. */
 export function readRuleSource(ctx: ServiceContext, input: RuleSourceInput): RuleDocument {
   const parsed = parseRuleSource(input.format, input.source)
+  const queues = new Set(ctx.policy.queues.definitions.map((queue) => queue.id))
   const problems = parsed.ok
-    ? unknownHarms(parsed.document, (id) => ctx.taxonomy.has(id))
+    ? [
+        ...unknownHarms(parsed.document, (id) => ctx.taxonomy.has(id)),
+        ...unknownQueue(parsed.document, (id) => queues.has(id)),
+      ]
     : parsed.problems
   if (!parsed.ok || problems.length > 0) {
     throw new InvalidInputError(`the rule is not valid: ${describeProblems(problems)}`, {

@@ -2,13 +2,13 @@ import { z } from 'zod'
 import { SIGNAL_SOURCES, type SignalSource } from '../signal.js'
 import { SURFACES } from '../subject.js'
 
-const queueId = z
+export const queueIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,59}$/, 'a queue id is lower-case letters, digits and _')
 
 export const queueDefinitionSchema = z
   .strictObject({
-    id: queueId,
+    id: queueIdSchema,
     label: z.string().min(1).max(120),
     /** Hours from the case opening to its SLA deadline. */
     slaHours: z
@@ -30,7 +30,7 @@ export type QueueDefinition = z.infer<typeof queueDefinitionSchema>
 
 /** The first route whose every given condition holds picks the queue. */
 export const queueRouteSchema = z.strictObject({
-  queue: queueId,
+  queue: queueIdSchema,
   /** Harm ids; a case matches a harm or anything under it. */
   harms: z.array(z.string().min(1).max(120)).min(1).optional(),
   sources: z.array(z.enum(SIGNAL_SOURCES)).min(1).optional(),
@@ -103,7 +103,7 @@ export const queuePolicySchema = z
     definitions: z.array(queueDefinitionSchema).min(1).default(DEFAULT_QUEUE_DEFINITIONS),
     routes: z.array(queueRouteSchema).default(DEFAULT_QUEUE_ROUTES),
     /** Where a case goes when no route matches. */
-    fallback: queueId.default('general'),
+    fallback: queueIdSchema.default('general'),
     /** The escalation job marks a case "nearing" when this share of its SLA time is left. */
     nearingShare: z.number().min(0).max(1).default(0.25),
     priority: priorityPolicySchema.default(priorityPolicySchema.parse({})),

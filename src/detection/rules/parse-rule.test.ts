@@ -205,7 +205,7 @@ describe('validateRuleDocument reports every problem with its path', () => {
       do: {
         verdict: 'allow',
         harm: 'illegal.fraud',
-        queue: 'nowhere',
+        queue: 'No Where!',
         priority: 5000,
         action: { type: 'restore', ground: { type: 'terms' }, statement: '' },
       },

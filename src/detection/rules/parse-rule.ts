@@ -110,3 +110,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out === '' ? '(rule)' : out
 }
+
+/** The rule's queue, when the service's policy defines no such queue. */
+export function unknownQueue(
+  document: RuleDocument,
+  isKnown: (queue: string) => boolean,
+): RuleProblem[] {
+  const queue = document.do.queue
+  if (queue === undefined || isKnown(queue)) return []
+  return [
+    { path: 'do.queue', message: `unknown queue "${queue}"; see GET /v1/queues for the list` },
+  ]
+}
