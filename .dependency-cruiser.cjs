@@ -16,6 +16,7 @@
 //   context.ts                   everything (the only composition root)
 //   logger.ts                    importable by every layer except core
 // Test files (*.test.ts, test/**) are exempt from the layer rules; cycles are banned everywhere.
+//   web/src (the console)        src/core only; API types from the generated web/src/api/schema.d.ts
 
 /** Test files: exempt from the layer rules. */
 const TESTS = '(\\.test\\.ts$|^test/)'
@@ -153,6 +154,22 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(core|config)/|^src/logger\\.ts$' },
     },
     {
+      name: 'web-only-core',
+      comment:
+        'The console (web/) imports src/core only at runtime; the API shapes come from ' +
+        'web/src/api/schema.d.ts, generated from the OpenAPI document (npm run api:types).',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(src|test|scripts|bench|bin)/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'web-no-builtins',
+      comment: 'The console runs in the browser: no node:* (or other Node builtins).',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-test-code-in-src',
       comment: 'Production code must not import test files or test/ helpers.',
       severity: 'error',
@@ -169,7 +186,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|web|node_modules)/' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -2,8 +2,10 @@ import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { ApiRole } from '../src/core/roles.js'
-import type { TestHarness } from './harness.js'
+import { closeHarness } from './factories.js'
+import { createTestHarness, type TestHarness } from './harness.js'
 
 // @NOTE Browser tests drive Debian's Chromium through playwright-core against a harness app
 // listening on 127.0.0.1:0. CI installs chromium; a missing browser fails the test, never skips.
@@ -80,6 +82,57 @@ export async function openBrowser(h: TestHarness): Promise<BrowserSession> {
       await browser.close()
     },
   }
+}
+
+/**
+ * A PGlite harness with Chromium open on it for the enclosing describe block, closed after it.
+ * Read `h`, `s` and `page` inside tests (they are set in beforeAll).
+ */
+export function useBrowser(): { h: TestHarness; s: BrowserSession; page: Page } {
+  let h: TestHarness | undefined
+  let s: BrowserSession | undefined
+  beforeAll(async () => {
+    h = await createTestHarness('pglite')
+    s = await openBrowser(h)
+  })
+  afterAll(async () => {
+    await s?.close()
+    if (h) await closeHarness(h)
+  })
+  const opened = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser is opened in beforeAll')
+    return value
+  }
+  return {
+    get h() {
+      return opened(h)
+    },
+    get s() {
+      return opened(s)
+    },
+    get page() {
+      return opened(s).page
+    },
+  }
+}
+
+/** From the last field, Tab to the submit button and press Enter; the status of the POST. */
+export async function submitWithKeyboard(page: Page): Promise<number> {
+  await page.keyboard.press('Tab')
+  expect(await focusedTag(page)).toBe('BUTTON')
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForNavigation(),
+    page.keyboard.press('Enter'),
+  ])
+  await page.waitForLoadState()
+  return response.status()
+}
+
+/** Tabs to the field with `id` and types `text` into it. */
+export async function typeInto(page: Page, id: string, text: string): Promise<void> {
+  await tabTo(page, id)
+  await page.keyboard.type(text)
 }
 
 /** The id of the element that has keyboard focus ('' when none has an id). */

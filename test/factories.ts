@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import pg from 'pg'
+import { expect } from 'vitest'
 import type { ContentInput } from '../src/core/subject.js'
 import type { ListEntry, MatchInput } from '../src/detection/matcher.js'
 import type { Db } from '../src/storage/database.js'
@@ -34,6 +35,33 @@ export function reportInput(overrides: Record<string, unknown> = {}): Record<str
     reporter: { kind: 'user', id: 'user-7', email: 'victim@example.org' },
     goodFaith: true,
     ...overrides,
+  }
+}
+
+/** The OSA s.20 declarations an intimate-image report needs, all made. */
+export const INTIMATE_DECLARATIONS = {
+  intimateImage: true,
+  personShownOrActingForThem: true,
+  goodFaith: true,
+}
+
+/**
+ * Report fields for a subject and a reporter of its own, so the report opens its own case and
+ * meets no rate limit (`subject` overrides the subject's fields). Intimate-image reports get
+ * their declarations.
+ */
+export function freshReportFields(
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  counter += 1
+  const { subject, ...rest } = overrides
+  const id = `case-${counter}-${crypto.randomUUID().slice(0, 6)}`
+  const intimate = rest.harm === 'illegal.intimate_image_abuse'
+  return {
+    subject: { id, kind: 'text', text: 'x', ...(subject as Record<string, unknown>) },
+    reporter: { kind: 'user', id: `reporter-${counter}` },
+    ...(intimate ? { declarations: INTIMATE_DECLARATIONS } : {}),
+    ...rest,
   }
 }
 
@@ -88,6 +116,18 @@ export async function countRows<T extends keyof DatabaseSchema = (typeof CORE_TA
     counts[table] = Number(row.n)
   }
   return counts
+}
+
+/** Runs `action` and fails unless the row counts of `tables` are the same after it; its result. */
+export async function expectNothingStored<R, T extends keyof DatabaseSchema>(
+  db: Db,
+  tables: readonly T[],
+  action: () => Promise<R>,
+): Promise<R> {
+  const before = await countRows(db, tables)
+  const result = await action()
+  expect(await countRows(db, tables)).toEqual(before)
+  return result
 }
 
 /**
@@ -162,16 +202,16 @@ export async function createFlaggerWithKey(
   })
   if (created.statusCode !== 201) throw new Error(`POST /v1/keys: ${created.body}`)
   const { key, id: keyId } = created.json() as { key: string; id: string }
-  return {
-    flaggerId,
-    key,
-    keyId,
-    call: (method, url, payload) =>
-      h.app.inject({
-        method: method as 'GET',
-        url,
-        ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-        headers: { authorization: `Bearer ${key}` },
-      }),
-  }
+  return { flaggerId, key, keyId, call: callWithKey(h, key) }
+}
+
+/** `inject` with an API key other than the harness's own, e.g. a second moderator's. */
+export function callWithKey(h: TestHarness, key: string) {
+  return (method: string, url: string, payload?: unknown) =>
+    h.app.inject({
+      method: method as 'GET',
+      url,
+      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+      headers: { authorization: `Bearer ${key}` },
+    })
 }

@@ -11,6 +11,7 @@ import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
 import { rulesCommand } from './commands/rules.js'
 import { serveCommand } from './commands/serve.js'
+import { usersCommand } from './commands/users.js'
 
 export function buildCli(): Command {
   const program = new Command('vigil')
@@ -28,6 +29,7 @@ export function buildCli(): Command {
     serveCommand(),
     migrateCommand(),
     keysCommand(),
+    usersCommand(),
     flaggersCommand(),
     rulesCommand(),
     auditCommand(),

@@ -1,7 +1,11 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../config/load-config.js'
 import { type AppContext, createAppContext } from '../context.js'
+import { SYSTEM_ACTOR } from '../core/roles.js'
 import { createLogger } from '../logger.js'
+
+/** Who the audit log names for changes made with the command line. */
+export const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
 
 /** Loads the configuration (defaults, file, env, flags) and opens the app context. */
 export async function openContext(

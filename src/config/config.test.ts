@@ -41,6 +41,7 @@ describe('parseConfig', () => {
         },
       },
       policy: DEFAULT_POLICY,
+      sessions: { idleHours: 12, maxDays: 7 },
     })
     expect(secrets).toEqual({
       bootstrapApiKey: undefined,
@@ -126,6 +127,14 @@ describe('parseConfig', () => {
     const { config, secrets } = parseConfig({ VIGIL_BOOTSTRAP_API_KEY: key })
     expect(secrets.bootstrapApiKey).toBe(key)
     expect(JSON.stringify(config)).not.toContain(key)
+  })
+
+  it('reads the console session lifetimes and refuses an idle time past the maximum', () => {
+    const { config } = parseConfig({ VIGIL_SESSION_IDLE_HOURS: '2', VIGIL_SESSION_MAX_DAYS: '1' })
+    expect(config.sessions).toEqual({ idleHours: 2, maxDays: 1 })
+    expect(problemsOf({ VIGIL_SESSION_IDLE_HOURS: '48', VIGIL_SESSION_MAX_DAYS: '1' })).toEqual([
+      'VIGIL_SESSION_IDLE_HOURS: must not be longer than VIGIL_SESSION_MAX_DAYS',
+    ])
   })
 
   it('picks PostgreSQL when VIGIL_DATABASE_URL is set', () => {

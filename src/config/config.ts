@@ -84,6 +84,8 @@ const settingsSchema = z.object({
   VIGIL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   VIGIL_TERMS: json(z.array(termsNodeInputSchema)).default([]),
   VIGIL_BOOTSTRAP_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  VIGIL_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  VIGIL_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   ...detectionSettingsShape,
   ...policySettingsShape,
 })
@@ -112,6 +114,8 @@ export interface Config {
   detection: DetectionConfig
   /** The written moderation policy (VIGIL_POLICY / VIGIL_POLICY_FILE). */
   policy: Policy
+  /** Console sessions end after this long unused, and this long after sign-in in any case. */
+  sessions: { idleHours: number; maxDays: number }
 }
 
 export interface Secrets extends DetectionSecrets {
@@ -136,7 +140,8 @@ export function parseConfig(raw: Record<string, unknown>): { config: Config; sec
       problems.push(`${[name, ...rest].join('.')}: ${issue.message}`)
     }
   }
-  if (parsed.success) problems.push(...detectionProblems(parsed.data))
+  if (parsed.success)
+    problems.push(...detectionProblems(parsed.data), ...sessionProblems(parsed.data))
   const { policy, problems: policyProblems } = parsePolicyText(
     typeof raw.VIGIL_POLICY === 'string' ? raw.VIGIL_POLICY : undefined,
   )
@@ -187,7 +192,14 @@ function toConfig(s: Settings): Omit<Config, 'policy'> {
     },
     terms: s.VIGIL_TERMS,
     detection: toDetectionConfig(s),
+    sessions: { idleHours: s.VIGIL_SESSION_IDLE_HOURS, maxDays: s.VIGIL_SESSION_MAX_DAYS },
   }
+}
+
+function sessionProblems(s: Settings): string[] {
+  return s.VIGIL_SESSION_IDLE_HOURS > s.VIGIL_SESSION_MAX_DAYS * 24
+    ? ['VIGIL_SESSION_IDLE_HOURS: must not be longer than VIGIL_SESSION_MAX_DAYS']
+    : []
 }
 
 function toSecrets(s: Settings): Secrets {

@@ -1,3 +1,4 @@
+import { appealClosesAt } from './appeal.js'
 import type { Action, ActionType, Decision, DecisionSource } from './decision.js'
 import type {
   DsaAutomatedDecision,
@@ -55,7 +56,6 @@ const AUTOMATED: Record<Decision['automatedDecision'], DsaAutomatedDecision> = {
 }
 
 const HOUR_MS = 3_600_000
-const DAY_MS = 24 * HOUR_MS
 
 /** Builds the statement of reasons owed for a restrictive decision (DSA Art. 17). Pure. */
 export function buildStatementOfReasons(input: StatementInput): StatementOfReasons {
@@ -201,7 +201,7 @@ function redressFor(start: Date, windowDays: number): Redress {
     internalComplaint: {
       basis: 'DSA Art. 20',
       windowDays,
-      deadline: new Date(start.getTime() + windowDays * DAY_MS).toISOString(),
+      deadline: appealClosesAt(start, windowDays).toISOString(),
     },
     outOfCourtSettlement: { basis: 'DSA Art. 21' },
     judicialRedress: { basis: 'courts' },

@@ -106,5 +106,12 @@ export interface Subject {
   updatedAt: Date
 }
 
+/** The account a subject belongs to: its author, or the account itself; null when unknown. */
+export function accountOf(
+  subject: Pick<Subject, 'authorId' | 'kind' | 'externalId'>,
+): string | null {
+  return subject.authorId ?? (subject.kind === 'account' ? subject.externalId : null)
+}
+
 export const VERDICTS = ['allow', 'review', 'hold', 'block'] as const
 export type Verdict = (typeof VERDICTS)[number]

@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod'
 import type { TrustProxy } from '../config/config.js'
 import type { AppContext } from '../context.js'
+import { findLiveSession } from '../services/console-sessions.js'
 import { installErrorHandler } from './errors.js'
 import { installAuth } from './plugins/auth.js'
 import { accountRoutes } from './routes/accounts/routes.js'
@@ -16,6 +17,8 @@ import { appealRoutes } from './routes/appeals/routes.js'
 import { auditRoutes } from './routes/audit/routes.js'
 import { bankRoutes } from './routes/banks/routes.js'
 import { caseRoutes } from './routes/cases/routes.js'
+import { consoleRoutes } from './routes/console/routes.js'
+import { consoleSessionRoutes } from './routes/console-session/routes.js'
 import { contentRoutes } from './routes/content/routes.js'
 import { decisionRoutes } from './routes/decisions/routes.js'
 import { flaggerRoutes } from './routes/flaggers/routes.js'
@@ -60,7 +63,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     transform: jsonSchemaTransform,
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
-  installAuth(app, ctx.auth)
+  const sessions = { db: ctx.db, clock: ctx.clock, sessions: ctx.config.sessions }
+  installAuth(app, ctx.auth, (token) => findLiveSession(sessions, token))
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   await app.register(healthRoutes(ctx))
   for (const routes of [
@@ -83,6 +87,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // The public report, status and appeal pages: plain HTML, no key, outside /v1.
   await app.register(publicRoutes(ctx))
   await app.register(publicAppealRoutes(ctx))
+  // The console's sign-in and session: a cookie, not a key; hidden from the OpenAPI document.
+  await app.register(consoleSessionRoutes(ctx))
+  // The console itself: the Vite build of web/, with index.html for its client-side routes.
+  await app.register(consoleRoutes(ctx))
   return app
 }
 

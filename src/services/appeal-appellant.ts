@@ -1,15 +1,12 @@
 import type { AppellantRole } from '../core/appeal.js'
 import type { Decision } from '../core/decision.js'
 import { ForbiddenError } from '../core/errors.js'
-import type { Subject } from '../core/subject.js'
+import type { Report } from '../core/report.js'
+import { accountOf, type Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
-import {
-  type AppealableReport,
-  findAppealTokenHash,
-  findReportForAppeal,
-  findReportsByReporter,
-} from '../storage/repos/appeal-repo.js'
-import { tokenMatches } from './appeal-tokens.js'
+import { findAppealTokenHash } from '../storage/repos/appeal-repo.js'
+import { findReportWithTokenHash, listReportsOfReporter } from '../storage/repos/report-repo.js'
+import { tokenMatches } from './secret-token.js'
 
 /** What the caller says about who is appealing. */
 export interface AppellantClaim {
@@ -26,7 +23,7 @@ export interface Appellant {
   role: AppellantRole
   id: string | null
   email: string | null
-  report: AppealableReport | null
+  report: Report | null
 }
 
 /**
@@ -41,7 +38,7 @@ export async function appellantOfDecision(
   claim: AppellantClaim,
 ): Promise<Appellant> {
   const email = claim.email ?? null
-  const authorId = authorOf(subject)
+  const authorId = subject ? accountOf(subject) : null
   if (claim.authorToken !== undefined) {
     if (!tokenMatches(claim.authorToken, await findAppealTokenHash(tx, decision.id))) {
       throw new ForbiddenError(
@@ -59,7 +56,7 @@ export async function appellantOfDecision(
   }
   const id = claim.appellantId
   if (id !== undefined && id === authorId) return { role: 'author', id, email, report: null }
-  const [report] = id ? await findReportsByReporter(tx, decision.caseId, id) : []
+  const [report] = id ? await listReportsOfReporter(tx, decision.caseId, id) : []
   if (report) return reporter(report, email)
   throw new ForbiddenError(
     'only the author of the content, or someone who reported it, can appeal this decision' +
@@ -78,13 +75,7 @@ export async function complainant(tx: Executor, claim: AppellantClaim): Promise<
   return { role: id ? 'user' : 'non_user', id, email, report: null }
 }
 
-/** The account a decision's subject belongs to: its author, or the account itself. */
-export function authorOf(subject: Subject | undefined): string | null {
-  if (!subject) return null
-  return subject.authorId ?? (subject.kind === 'account' ? subject.externalId : null)
-}
-
-function reporter(report: AppealableReport, email: string | null): Appellant {
+function reporter(report: Report, email: string | null): Appellant {
   return {
     role: 'reporter',
     id: report.reporterId,
@@ -97,13 +88,14 @@ async function provenReport(
   tx: Executor,
   proof: NonNullable<AppellantClaim['report']>,
   appellantId: string | undefined,
-): Promise<AppealableReport> {
-  const report = await findReportForAppeal(tx, proof.reference.toUpperCase())
+): Promise<Report> {
+  const found = await findReportWithTokenHash(tx, proof.reference.toUpperCase())
+  const report = found?.report
   const proven =
-    report &&
+    found &&
     (proof.token !== undefined
-      ? tokenMatches(proof.token, report.statusTokenHash)
-      : appellantId !== undefined && report.reporterId === appellantId)
+      ? tokenMatches(proof.token, found.statusTokenHash)
+      : appellantId !== undefined && found.report.reporterId === appellantId)
   if (!report || !proven) {
     throw new ForbiddenError(
       `no report ${proof.reference} was made by this person: check the reference and the link you were sent`,

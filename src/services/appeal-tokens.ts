@@ -1,25 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Decision } from '../core/decision.js'
 import type { Policy } from '../core/policy.js'
 import type { Executor } from '../storage/database.js'
 import { insertAppealToken } from '../storage/repos/appeal-repo.js'
-
-/** A secret a person keeps to reach their appeal or its status; only its SHA-256 is stored. */
-export function newToken(): string {
-  return randomBytes(24).toString('base64url')
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex')
-}
-
-/** Compares a presented token with a stored hash in constant time. */
-export function tokenMatches(token: string | undefined, hash: string | null | undefined): boolean {
-  if (!token || !hash) return false
-  const presented = Buffer.from(hashToken(token), 'hex')
-  const stored = Buffer.from(hash, 'hex')
-  return presented.length === stored.length && timingSafeEqual(presented, stored)
-}
+import { publicLink } from './public-links.js'
+import { hashToken, newToken } from './secret-token.js'
 
 /** The public page where the author of a decision's content appeals it. */
 export function authorAppealPath(decisionId: string, token: string): string {
@@ -44,12 +28,6 @@ export async function issueAuthorAppealToken(
   const token = newToken()
   if (!(await insertAppealToken(tx, decision.id, hashToken(token), at))) return undefined
   return { token, path: authorAppealPath(decision.id, token) }
-}
-
-/** A path made absolute with the policy's public address of Vigil's pages, when it names one. */
-export function publicLink(policy: Policy, path: string): string {
-  const base = policy.reporting.page.publicUrl?.replace(/\/+$/, '') ?? ''
-  return `${base}${path}`
 }
 
 /**

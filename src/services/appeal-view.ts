@@ -8,7 +8,7 @@ import { findAppeal, findAppealByReference, listAppeals } from '../storage/repos
 import { findCase } from '../storage/repos/case-repo.js'
 import { findDecision } from '../storage/repos/decision-repo.js'
 import { listNotificationsFor } from '../storage/repos/notification-repo.js'
-import { tokenMatches } from './appeal-tokens.js'
+import { tokenMatches } from './secret-token.js'
 
 export interface AppealView {
   appeal: Appeal

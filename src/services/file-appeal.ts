@@ -23,9 +23,10 @@ import {
 } from './appeal-appellant.js'
 import { auditAppealFiled, isExpedited, newAppealCase } from './appeal-case.js'
 import { acknowledgementMessage } from './appeal-messages.js'
-import { appealStatusPath, hashToken, newToken } from './appeal-tokens.js'
+import { appealStatusPath } from './appeal-tokens.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { notify } from './notify.js'
+import { hashToken, newToken } from './secret-token.js'
 import type { ServiceContext } from './service-context.js'
 
 /** An appeal or complaint as the API or the public page takes it in. */

@@ -2,16 +2,13 @@ import { type Appeal, appealClosesAt, withinAppealWindow } from '../core/appeal.
 import type { Decision } from '../core/decision.js'
 import type { Notification } from '../core/notification.js'
 import type { Db } from '../storage/database.js'
-import {
-  findAppealBy,
-  findAppealTokenHash,
-  findReportForAppeal,
-} from '../storage/repos/appeal-repo.js'
+import { findAppealBy, findAppealTokenHash } from '../storage/repos/appeal-repo.js'
 import { findDecision } from '../storage/repos/decision-repo.js'
 import { listNotificationsFor } from '../storage/repos/notification-repo.js'
-import { tokenMatches } from './appeal-tokens.js'
+import { findReportWithTokenHash } from '../storage/repos/report-repo.js'
 import { findAppealWithToken } from './appeal-view.js'
 import type { AppealFiling } from './file-appeal.js'
+import { tokenMatches } from './secret-token.js'
 import type { ServiceContext } from './service-context.js'
 
 /** How the public appeal page was reached: a reporter's status link or an author's appeal link. */
@@ -68,8 +65,9 @@ async function linkedDecision(
     }
     return { decision, reportId: null }
   }
-  const report = await findReportForAppeal(db, link.reference.toUpperCase())
-  if (!report || !tokenMatches(link.token, report.statusTokenHash)) return 'not_found'
+  const found = await findReportWithTokenHash(db, link.reference.toUpperCase())
+  if (!found || !tokenMatches(link.token, found.statusTokenHash)) return 'not_found'
+  const { report } = found
   if (!report.outcomeDecisionId) return 'not_decided'
   const decision = await findDecision(db, report.outcomeDecisionId)
   return decision ? { decision, reportId: report.id } : 'not_decided'

@@ -1,21 +1,13 @@
 import { countOpenByQueue, type QueueCountsRow } from '../storage/repos/case-deadline-repo.js'
 import type { ServiceContext } from './service-context.js'
 
-export interface QueueSummary {
+export interface QueueSummary extends Omit<QueueCountsRow, 'queue'> {
   id: string
   label: string
   /** False for a queue that still holds cases but is no longer in the policy. */
   defined: boolean
   slaHours: number | null
   legalDeadlineHours: number | null
-  open: number
-  claimed: number
-  /** Open, not yet overdue, with less than `nearingShare` of their SLA time left. */
-  nearing: number
-  /** Open past their SLA or legal deadline. */
-  overdue: number
-  oldestOpenedAt: Date | null
-  nextDeadline: Date | null
 }
 
 const EMPTY = {

@@ -1,6 +1,7 @@
+import { appealClosesAt } from '../core/appeal.js'
 import type { Decision } from '../core/decision.js'
 import type { Policy } from '../core/policy.js'
-import { recipientRoleOf } from '../core/report.js'
+import { type Report, recipientRoleOf } from '../core/report.js'
 import { outcomeMessage, outcomeOf } from '../core/report-messages.js'
 import { SYSTEM_ACTOR } from '../core/roles.js'
 import type { Subject } from '../core/subject.js'
@@ -8,16 +9,32 @@ import type { Executor } from '../storage/database.js'
 import { listReportsForCase, setReportOutcome } from '../storage/repos/report-repo.js'
 import { recordAudit } from './audit-log.js'
 import { notify } from './notify.js'
+import { publicLink } from './public-links.js'
 import type { ServiceContext } from './service-context.js'
-
-const DAY_MS = 86_400_000
 
 /** Where a reporter asks us to look again; absolute when the policy names the public URL. */
 export function appealEntryLink(policy: Policy): string {
-  const base = policy.reporting.page.publicUrl?.replace(/\/+$/, '') ?? ''
   // @NOTE Messages carry no token (only its hash is stored); the status page links to the
   // appeal form with the reporter's token.
-  return `${base}/appeal`
+  return publicLink(policy, '/appeal')
+}
+
+/** Records the decision's outcome on each report of its case, audited. */
+async function recordOutcome(tx: Executor, decision: Decision, reports: Report[]): Promise<void> {
+  const outcome = outcomeOf(decision)
+  const at = decision.createdAt
+  await setReportOutcome(tx, decision.caseId, { outcome, at, decisionId: decision.id })
+  await recordAudit(
+    tx,
+    SYSTEM_ACTOR,
+    at,
+    reports.map((report) => ({
+      action: 'report.outcome_recorded',
+      entityType: 'report',
+      entityId: report.id,
+      data: { reference: report.reference, outcome, decisionId: decision.id },
+    })),
+  )
 }
 
 /**
@@ -34,21 +51,9 @@ export async function notifyReportersOfOutcome(
 ): Promise<void> {
   const reports = await listReportsForCase(tx, decision.caseId)
   if (reports.length === 0) return
-  const outcome = outcomeOf(decision)
+  await recordOutcome(tx, decision, reports)
   const at = decision.createdAt
-  await setReportOutcome(tx, decision.caseId, { outcome, at, decisionId: decision.id })
-  await recordAudit(
-    tx,
-    SYSTEM_ACTOR,
-    at,
-    reports.map((report) => ({
-      action: 'report.outcome_recorded',
-      entityType: 'report',
-      entityId: report.id,
-      data: { reference: report.reference, outcome, decisionId: decision.id },
-    })),
-  )
-  const appealByDate = new Date(at.getTime() + ctx.policy.appeals.windowDays * DAY_MS)
+  const appealByDate = appealClosesAt(at, ctx.policy.appeals.windowDays)
   for (const report of reports) {
     const message = outcomeMessage({
       reference: report.reference,

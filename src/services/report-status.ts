@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { Decision } from '../core/decision.js'
 import { NotFoundError } from '../core/errors.js'
 import type { ModerationCase } from '../core/moderation-case.js'
@@ -14,7 +13,7 @@ import {
   findReportWithTokenHash,
   listReports,
 } from '../storage/repos/report-repo.js'
-import { hashStatusToken } from './file-report.js'
+import { tokenMatches } from './secret-token.js'
 import type { ServiceContext } from './service-context.js'
 
 /** What a reporter or a flagger may see about one notice. */
@@ -41,14 +40,6 @@ async function viewOf(
   return { report, case: found, queueLabel: queue?.label, decision, notifications }
 }
 
-/** True when `token` is the status token of a report whose token hash is `hash`. */
-export function tokenMatches(hash: string | null, token: string): boolean {
-  if (!hash || token.length === 0 || token.length > 200) return false
-  const given = Buffer.from(hashStatusToken(token), 'hex')
-  const stored = Buffer.from(hash, 'hex')
-  return given.length === stored.length && timingSafeEqual(given, stored)
-}
-
 /**
  * The report behind a private status link, or undefined when the reference is unknown or the
  * token does not match (the two look the same, so a guess learns nothing).
@@ -59,7 +50,7 @@ export async function findReportByStatusToken(
   token: string,
 ): Promise<Report | undefined> {
   const found = await findReportWithTokenHash(db, reference)
-  if (!found || !tokenMatches(found.statusTokenHash, token)) return undefined
+  if (!found || !tokenMatches(token, found.statusTokenHash)) return undefined
   return found.report
 }
 

@@ -2,7 +2,7 @@ import type { ActionType, Decision } from '../core/decision.js'
 import { SYSTEM_ACTOR } from '../core/roles.js'
 import { asStatementOfReasons } from '../core/statement-of-reasons.js'
 import { renderReversalText, statementSubjectLine } from '../core/statement-text.js'
-import type { Subject } from '../core/subject.js'
+import { accountOf, type Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
 import { authorAppealLine } from './appeal-tokens.js'
 import { recordAudit } from './audit-log.js'
@@ -21,7 +21,8 @@ export async function sendStatementOfReasons(
   decision: Decision,
   subject: Subject | undefined,
 ): Promise<void> {
-  const recipientId = subject ? authorOf(subject) : null
+  // @NOTE Who is told about a decision on this subject: its author, or the account itself.
+  const recipientId = subject ? accountOf(subject) : null
   if (!subject || !recipientId) return
   const message = messageFor(decision, subject)
   if (!message) return
@@ -46,11 +47,6 @@ export async function sendStatementOfReasons(
       data: { notificationId: notification.id, recipientRole: 'author', recipientId },
     },
   ])
-}
-
-/** Who is told about a decision on this subject: its author, or the account itself. */
-export function authorOf(subject: Pick<Subject, 'authorId' | 'kind' | 'externalId'>) {
-  return subject.authorId ?? (subject.kind === 'account' ? subject.externalId : null)
 }
 
 function messageFor(

@@ -3,16 +3,17 @@ import type { AppealDecisionInput } from '../../src/core/appeal.js'
 import { SYSTEM_ACTOR } from '../../src/core/roles.js'
 import { ruleActor } from '../../src/services/apply-rules.js'
 import { decideAppeal } from '../../src/services/decide-appeal.js'
-import { dialects } from '../dialects.js'
-import { closeHarness, countRows, decisionInput } from '../factories.js'
-import { createTestHarness, type TestHarness } from '../harness.js'
 import {
   decideOnPost,
   deliveries,
   extraKey,
+  getCase,
   notifications,
   subscribeWebhooks,
-} from './appeal-helpers.js'
+} from '../api-steps.js'
+import { dialects } from '../dialects.js'
+import { closeHarness, countRows, decisionInput, INTIMATE_DECLARATIONS } from '../factories.js'
+import { createTestHarness, type TestHarness } from '../harness.js'
 
 const DAY = 86_400_000
 
@@ -43,7 +44,7 @@ describe.each(dialects())('appeals and complaints on %s', (dialect) => {
     const receipt = res.json()
     expect(receipt).toMatchObject({ kind: 'decision', status: 'received', expedited: false })
     expect(receipt.reference).toMatch(/^A-[2-9A-Z]{4}-[2-9A-Z]{4}$/)
-    const appealCase = (await h.call('moderator', 'GET', `/v1/cases/${receipt.caseId}`)).json()
+    const appealCase = await getCase(h, receipt.caseId)
     expect(appealCase).toMatchObject({ kind: 'appeal', queue: 'appeals', status: 'open' })
     const view = await h.call('moderator', 'GET', `/v1/appeals/${receipt.appealId}`)
     expect(view.json()).toMatchObject({
@@ -150,7 +151,7 @@ describe.each(dialects())('appeals and complaints on %s', (dialect) => {
     const iia = {
       harm: 'illegal.intimate_image_abuse',
       report: {
-        declarations: { intimateImage: true, personShownOrActingForThem: true, goodFaith: true },
+        declarations: INTIMATE_DECLARATIONS,
       },
       decision: {
         harm: 'illegal.intimate_image_abuse',
@@ -170,7 +171,7 @@ describe.each(dialects())('appeals and complaints on %s', (dialect) => {
     })
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({ expedited: true })
-    const appealCase = (await h.call('moderator', 'GET', `/v1/cases/${res.json().caseId}`)).json()
+    const appealCase = await getCase(h, res.json().caseId)
     expect(appealCase.queue).toBe('appeals_expedited')
     const complaint = await h.call('platform', 'POST', '/v1/appeals', {
       kind: 'duty_breach',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TAXONOMY } from '../../src/core/taxonomy.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, decisionInput, INTIMATE_DECLARATIONS, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 interface CaseSummary {
@@ -12,8 +12,6 @@ interface CaseSummary {
   slaDeadline: string
   createdAt: string
 }
-
-const ALL_DECLARATIONS = { intimateImage: true, personShownOrActingForThem: true, goodFaith: true }
 
 describe.each(dialects())('cases on %s', (dialect) => {
   let h: TestHarness
@@ -42,7 +40,7 @@ describe.each(dialects())('cases on %s', (dialect) => {
         harm,
         subject: options.subject ?? subject(),
         // An intimate-image report needs the OSA s.20 declarations.
-        ...(harm === 'illegal.intimate_image_abuse' ? { declarations: ALL_DECLARATIONS } : {}),
+        ...(harm === 'illegal.intimate_image_abuse' ? { declarations: INTIMATE_DECLARATIONS } : {}),
       }),
     )
     expect(res.statusCode, res.body).toBe(201)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCaseIds, openCase as openReportedCase, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, decisionInput, reportInput } from '../factories.js'
+import { callWithKey, closeHarness } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const MINUTE = 60_000
@@ -29,28 +30,10 @@ describe.each(dialects())('case claims on %s', (dialect) => {
   })
 
   const asColleague = (method: string, url: string, payload?: unknown) =>
-    h.app.inject({
-      method: method as 'POST',
-      url,
-      ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-      headers: { authorization: `Bearer ${colleague.key}` },
-    })
+    callWithKey(h, colleague.key)(method, url, payload)
 
-  let n = 0
   async function openCase(harm = 'illegal.hate'): Promise<string> {
-    n += 1
-    const res = await h.call(
-      'platform',
-      'POST',
-      '/v1/reports',
-      reportInput({
-        harm,
-        subject: { id: `claim-${n}`, kind: 'text', text: 'x' },
-        reporter: { kind: 'user', id: `claims-reporter-${n}` },
-      }),
-    )
-    expect(res.statusCode, res.body).toBe(201)
-    return res.json().caseId
+    return (await openReportedCase(h, { harm })).caseId
   }
 
   it('claims for 30 minutes by default, renews, and refuses a colleague with 409', async () => {
@@ -143,13 +126,7 @@ describe.each(dialects())('case claims on %s', (dialect) => {
 
   it('refuses to claim or assign a decided case, and answers 404 for an unknown one', async () => {
     const id = await openCase()
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${id}/decisions`,
-      decisionInput({ harm: 'illegal.hate' }),
-    )
-    expect(decided.statusCode, decided.body).toBe(201)
+    await postDecision(h, id, { harm: 'illegal.hate' })
     const claim = await h.call('moderator', 'POST', `/v1/cases/${id}/claim`)
     expect(claim.statusCode).toBe(409)
     expect(claim.json().error.message).toMatch(/already decided/)
@@ -165,10 +142,7 @@ describe.each(dialects())('case claims on %s', (dialect) => {
     const nobody = await openCase('illegal.fraud')
     await h.call('moderator', 'POST', `/v1/cases/${mine}/claim`)
     await asColleague('POST', `/v1/cases/${theirs}/claim`)
-    const ids = async (query: string) =>
-      (await h.call('moderator', 'GET', `/v1/cases?status=open&limit=200&${query}`))
-        .json()
-        .cases.map((c: { id: string }) => c.id)
+    const ids = (query: string) => openCaseIds(h, query)
     expect(await ids('assignee=me')).toContain(mine)
     expect(await ids('assignee=me')).not.toContain(theirs)
     expect(await ids(`assignee=${encodeURIComponent(colleague.id)}`)).toEqual(

@@ -1,56 +1,17 @@
-import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotificationsFor } from '../../src/storage/repos/notification-repo.js'
+import { getCase, openCase as openReportedCase, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, countRows, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, countRows, decisionInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
-
-/** A local webhook receiver that answers 200 and keeps the bodies it got. */
-async function startReceiver(): Promise<{
-  url: string
-  bodies: unknown[]
-  close(): Promise<void>
-}> {
-  const bodies: unknown[] = []
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-      res.writeHead(200).end()
-    })
-  })
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('receiver has no port')
-  return {
-    url: `http://127.0.0.1:${address.port}/hook`,
-    bodies,
-    close: () =>
-      new Promise((done) => {
-        server.closeAllConnections()
-        server.close(() => done())
-      }),
-  }
-}
-
-interface Event {
-  type: string
-  data: Record<string, unknown> & { action?: Record<string, unknown> }
-}
+import { subscribedReceiver, type WebhookReceiver } from '../webhook-receiver.js'
 
 describe.each(dialects())('decisions on %s', (dialect) => {
   let h: TestHarness
-  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let receiver: WebhookReceiver
   beforeAll(async () => {
     h = await createTestHarness(dialect)
-    receiver = await startReceiver()
-    const hook = await h.call('platform', 'POST', '/v1/webhooks', {
-      url: receiver.url,
-      secret: 'a-secret-of-at-least-24-characters',
-      events: ['decision.recorded', 'action.requested'],
-    })
-    expect(hook.statusCode).toBe(201)
+    receiver = await subscribedReceiver(h, ['decision.recorded', 'action.requested'])
   })
   afterAll(async () => {
     await closeHarness(h)
@@ -58,11 +19,8 @@ describe.each(dialects())('decisions on %s', (dialect) => {
   })
 
   async function openCase(): Promise<string> {
-    const id = `post-${crypto.randomUUID().slice(0, 8)}`
-    const subject = { id, kind: 'text', text: 'I will hurt you', author: { id: 'author-9' } }
-    const filed = await h.call('platform', 'POST', '/v1/reports', reportInput({ subject }))
-    expect(filed.statusCode, filed.body).toBe(201)
-    return filed.json().caseId
+    const subject = { text: 'I will hurt you', author: { id: 'author-9' } }
+    return (await openReportedCase(h, { subject })).caseId
   }
 
   async function decide(caseId: string, overrides: Record<string, unknown> = {}) {
@@ -116,15 +74,48 @@ describe.each(dialects())('decisions on %s', (dialect) => {
   })
 
   describe('reversal', () => {
+    /** The platform was told to restore both actions, and of the reversal itself. */
+    function expectRestoresSent(reversalId: string, originalId: string): void {
+      const restores = receiver.events.filter((e) => e.type === 'action.requested')
+      expect(restores.map((e) => e.data.action)).toEqual(
+        expect.arrayContaining([
+          { type: 'restore', restores: 'remove' },
+          { type: 'restore', restores: 'suspend_account' },
+        ]),
+      )
+      expect(restores).toHaveLength(2)
+      for (const e of restores) {
+        expect(e.data).toMatchObject({ decisionId: reversalId, reversesDecisionId: originalId })
+      }
+      const recorded = receiver.events.find((e) => e.type === 'decision.recorded')
+      expect(recorded?.data.decision).toMatchObject({
+        id: reversalId,
+        reversesDecisionId: originalId,
+      })
+    }
+
+    async function expectAuthorToldOfReversal(reversalId: string): Promise<void> {
+      const told = (await listNotificationsFor(h.ctx.db, { decisionId: reversalId })).filter(
+        (n) => n.recipientRole === 'author',
+      )
+      expect(told).toEqual([
+        expect.objectContaining({
+          kind: 'statement_of_reasons',
+          recipientId: 'author-9',
+          subjectLine: 'We changed our decision about your post',
+        }),
+      ])
+      expect(told[0]?.body).toContain('We put your post back.')
+      expect(told[0]?.body).toContain('We lifted the suspension of your account.')
+    }
+
     it('records a new decision and tells the platform to restore', async () => {
       const caseId = await openCase()
-      const original = await decide(caseId, {
+      const { id: originalId } = await postDecision(h, caseId, {
         actions: [{ type: 'remove' }, { type: 'suspend_account', durationHours: 72 }],
       })
-      expect(original.statusCode).toBe(201)
-      const originalId = original.json().id
       await h.worker.drain()
-      receiver.bodies.length = 0
+      receiver.events.length = 0
 
       const res = await h.call('moderator', 'POST', `/v1/decisions/${originalId}/reverse`, {
         reasons: 'On a second look the post quotes song lyrics; it threatens nobody.',
@@ -143,40 +134,10 @@ describe.each(dialects())('decisions on %s', (dialect) => {
       })
 
       await h.worker.drain()
-      const events = receiver.bodies as Event[]
-      const restores = events.filter((e) => e.type === 'action.requested')
-      expect(restores.map((e) => e.data.action)).toEqual(
-        expect.arrayContaining([
-          { type: 'restore', restores: 'remove' },
-          { type: 'restore', restores: 'suspend_account' },
-        ]),
-      )
-      expect(restores).toHaveLength(2)
-      for (const e of restores) {
-        expect(e.data).toMatchObject({ decisionId: reversal.id, reversesDecisionId: originalId })
-      }
-      const recorded = events.find((e) => e.type === 'decision.recorded')
-      expect(recorded?.data.decision).toMatchObject({
-        id: reversal.id,
-        reversesDecisionId: originalId,
-      })
-
-      const told = (await listNotificationsFor(h.ctx.db, { decisionId: reversal.id })).filter(
-        (n) => n.recipientRole === 'author',
-      )
-      expect(told).toEqual([
-        expect.objectContaining({
-          kind: 'statement_of_reasons',
-          recipientId: 'author-9',
-          subjectLine: 'We changed our decision about your post',
-        }),
-      ])
-      expect(told[0]?.body).toContain('We put your post back.')
-      expect(told[0]?.body).toContain('We lifted the suspension of your account.')
-
-      const view = await h.call('moderator', 'GET', `/v1/cases/${caseId}`)
-      const actions = view.json().history.map((e: { action: string }) => e.action)
-      expect(actions).toContain('decision.reversed')
+      expectRestoresSent(reversal.id, originalId)
+      await expectAuthorToldOfReversal(reversal.id)
+      const { history } = await getCase(h, caseId)
+      expect(history.map((e: { action: string }) => e.action)).toContain('decision.reversed')
     })
 
     it('refuses to reverse twice, to reverse a reversal, or to reverse no_action (409)', async () => {

@@ -1,11 +1,18 @@
-import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getCase, openCaseIds, openCase as openReportedCase, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, decisionInput, reportInput } from '../factories.js'
+import { closeHarness } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
+import { subscribedReceiver, type WebhookReceiver } from '../webhook-receiver.js'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
+
+interface AuditedEntry {
+  action: string
+  actor: string
+  data: { step?: string }
+}
 
 interface Escalated {
   caseId: string
@@ -15,48 +22,12 @@ interface Escalated {
   subject: { id: string }
 }
 
-/** A webhook receiver on 127.0.0.1 that keeps every case.escalated event it is sent. */
-async function startReceiver(): Promise<{
-  url: string
-  events: Escalated[]
-  close(): Promise<void>
-}> {
-  const events: Escalated[] = []
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      if (body.type === 'case.escalated') events.push(body.data)
-      res.writeHead(204).end()
-    })
-  })
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('receiver has no port')
-  return {
-    url: `http://127.0.0.1:${address.port}/hooks`,
-    events,
-    close: () =>
-      new Promise((done) => {
-        server.closeAllConnections()
-        server.close(() => done())
-      }),
-  }
-}
-
 describe.each(dialects())('deadline escalation on %s', (dialect) => {
   let h: TestHarness
-  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let receiver: WebhookReceiver
   beforeAll(async () => {
     h = await createTestHarness(dialect)
-    receiver = await startReceiver()
-    const hook = await h.call('platform', 'POST', '/v1/webhooks', {
-      url: receiver.url,
-      secret: 'escalation-test-secret-0000000000',
-      events: ['case.escalated'],
-    })
-    expect(hook.statusCode, hook.body).toBe(201)
+    receiver = await subscribedReceiver(h, ['case.escalated'])
   })
   afterAll(async () => {
     await closeHarness(h)
@@ -64,25 +35,23 @@ describe.each(dialects())('deadline escalation on %s', (dialect) => {
   })
 
   let n = 0
-  async function openCase(harm: string, extra: Record<string, unknown> = {}) {
+  async function openCase(harm: string): Promise<string> {
     n += 1
-    const res = await h.call(
-      'platform',
-      'POST',
-      '/v1/reports',
-      reportInput({
-        harm,
-        subject: { id: `escalate-${n}`, kind: 'text', text: 'x' },
-        reporter: { kind: 'user', id: `escalation-reporter-${n}` },
-        ...extra,
-      }),
-    )
-    expect(res.statusCode, res.body).toBe(201)
-    return res.json().caseId as string
+    return (await openReportedCase(h, { harm, subject: { id: `escalate-${n}` } })).caseId
   }
 
-  const view = async (id: string) => (await h.call('moderator', 'GET', `/v1/cases/${id}`)).json()
-  const eventsOf = (id: string) => receiver.events.filter((e) => e.caseId === id)
+  const view = (id: string) => getCase(h, id)
+  const eventsOf = (id: string) =>
+    receiver.events
+      .filter((e) => e.type === 'case.escalated' && e.data.caseId === id)
+      .map((e) => e.data as unknown as Escalated)
+
+  /** The escalations a case's history records, as actor:step. */
+  function auditedSteps(view: { history: AuditedEntry[] }): string[] {
+    return view.history
+      .filter((e) => e.action === 'case.escalated')
+      .map((e) => `${e.actor}:${e.data.step}`)
+  }
 
   it('marks a case nearing, then overdue, raising priority and telling the platform once each', async () => {
     const id = await openCase('illegal.terrorism') // 1-hour SLA: nearing at 45 minutes
@@ -120,12 +89,7 @@ describe.each(dialects())('deadline escalation on %s', (dialect) => {
     expect(overdue.priorityBreakdown.parts.escalationBoost).toBe(400)
     expect(eventsOf(id).map((e) => e.step)).toEqual(['nearing', 'overdue'])
     expect(eventsOf(id)[1]?.subject.id).toBe(`escalate-${n}`)
-    const audited = overdue.history.filter((e: { action: string }) => e.action === 'case.escalated')
-    expect(audited.map((e: { data: { step: string } }) => e.data.step)).toEqual([
-      'nearing',
-      'overdue',
-    ])
-    expect(audited[0].actor).toBe('system')
+    expect(auditedSteps(overdue)).toEqual(['system:nearing', 'system:overdue'])
   })
 
   it('goes straight to overdue when the worker first sees a case past its deadline', async () => {
@@ -138,13 +102,7 @@ describe.each(dialects())('deadline escalation on %s', (dialect) => {
 
   it('leaves decided cases alone', async () => {
     const id = await openCase('illegal.terrorism')
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${id}/decisions`,
-      decisionInput({ harm: 'illegal.terrorism' }),
-    )
-    expect(decided.statusCode, decided.body).toBe(201)
+    await postDecision(h, id, { harm: 'illegal.terrorism' })
     h.clock.advance(3 * HOUR)
     await h.worker.drain()
     expect(eventsOf(id)).toEqual([])
@@ -156,10 +114,7 @@ describe.each(dialects())('deadline escalation on %s', (dialect) => {
     h.clock.advance(55 * HOUR)
     const late = await openCase('illegal.hate')
     await h.worker.drain()
-    const ids = async (query: string) =>
-      (await h.call('moderator', 'GET', `/v1/cases?status=open&limit=200&${query}`))
-        .json()
-        .cases.map((c: { id: string }) => c.id)
+    const ids = (query: string) => openCaseIds(h, query)
     expect(await ids('escalation=nearing')).toContain(early)
     expect(await ids('escalation=nearing')).not.toContain(late)
     expect(await ids('escalation=none')).toContain(late)

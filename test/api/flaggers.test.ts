@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditActions, getCase, openCaseIds, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, createFlaggerWithKey, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, createFlaggerWithKey, freshReportFields, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const HOUR = 3_600_000
+
+type FlaggerCall = Awaited<ReturnType<typeof createFlaggerWithKey>>['call']
 
 describe.each(dialects())('trusted flaggers on %s', (dialect) => {
   let h: TestHarness
@@ -14,21 +17,9 @@ describe.each(dialects())('trusted flaggers on %s', (dialect) => {
     await closeHarness(h)
   })
 
-  let subjects = 0
-  function notice(harm = 'illegal.hate', extra: Record<string, unknown> = {}) {
-    subjects += 1
-    return reportInput({
-      harm,
-      subject: { id: `flagged-${subjects}`, kind: 'text', text: 'flagged text' },
-      ...extra,
-    })
-  }
+  const notice = (harm = 'illegal.hate') => reportInput(freshReportFields({ harm }))
 
-  async function caseOf(caseId: string) {
-    const res = await h.call('moderator', 'GET', `/v1/cases/${caseId}`)
-    expect(res.statusCode, res.body).toBe(200)
-    return res.json()
-  }
+  const caseOf = (caseId: string) => getCase(h, caseId)
 
   it('registers flaggers, lists them and refuses a second of the same name', async () => {
     const body = {
@@ -93,8 +84,7 @@ describe.each(dialects())('trusted flaggers on %s', (dialect) => {
       trust: 1.4,
       severity: userCase.priorityBreakdown.parts.severity,
     })
-    const listed = (await h.call('moderator', 'GET', '/v1/cases?status=open&limit=200')).json()
-    const order = listed.cases.map((c: { id: string }) => c.id)
+    const order = await openCaseIds(h)
     expect(order.indexOf(flaggerCase.id)).toBeLessThan(order.indexOf(userCase.id))
   })
 
@@ -140,13 +130,7 @@ describe.each(dialects())('trusted flaggers on %s', (dialect) => {
     })
     expect(on.statusCode).toBe(200)
     expect((await flagger.call('POST', '/v1/reports', notice())).statusCode).toBe(201)
-    const history = await h.ctx.db
-      .selectFrom('audit_entry')
-      .select('action')
-      .where('entity_id', '=', flagger.flaggerId)
-      .orderBy('id')
-      .execute()
-    expect(history.map((e) => e.action)).toEqual([
+    expect(await auditActions(h, flagger.flaggerId)).toEqual([
       'flagger.created',
       'flagger.disabled',
       'flagger.enabled',
@@ -155,36 +139,40 @@ describe.each(dialects())('trusted flaggers on %s', (dialect) => {
     expect(empty.statusCode).toBe(400)
   })
 
-  it('computes notices sent, share upheld and median time to decision', async () => {
+  /** A fraud notice from the flagger; its case. */
+  async function fraudNotice(flagger: { call: FlaggerCall }): Promise<string> {
+    const res = await flagger.call('POST', '/v1/reports', notice('illegal.fraud'))
+    expect(res.statusCode, res.body).toBe(201)
+    return res.json().caseId as string
+  }
+
+  async function figuresOf(flagger: { flaggerId: string; call: FlaggerCall }, query: string) {
+    const res = await flagger.call('GET', `/v1/flaggers/${flagger.flaggerId}/figures${query}`)
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json()
+  }
+
+  /**
+   * The flagger's notices, hours from t0: one at -5 (decided at 5), then a at 0, b at 1, c at 2,
+   * d at 3 and one at 4 left pending; decided 2 h (a), 4 h (b, not upheld), 6 h (c) and 7 h (d)
+   * later. Another flagger and the platform send one notice each. Returns t0 + hours as ISO.
+   */
+  async function flaggerTimeline(flagger: { call: FlaggerCall }): Promise<(h: number) => string> {
     h.clock.set('2026-12-01T00:00:00.000Z')
     const t0 = h.clock.now().getTime()
     const at = (hours: number) => h.clock.set(new Date(t0 + hours * HOUR))
-    const flagger = await createFlaggerWithKey(h)
     const other = await createFlaggerWithKey(h)
-    const file = async () => {
-      const res = await flagger.call('POST', '/v1/reports', notice('illegal.fraud'))
-      expect(res.statusCode, res.body).toBe(201)
-      return res.json().caseId as string
-    }
-    const decide = async (caseId: string, type: string) => {
-      const res = await h.call(
-        'moderator',
-        'POST',
-        `/v1/cases/${caseId}/decisions`,
-        decisionInput({ harm: 'illegal.fraud', actions: [{ type, label: 'Flagged' }] }),
-      )
-      expect(res.statusCode, res.body).toBe(201)
-    }
+    const file = () => fraudNotice(flagger)
+    const decide = (caseId: string, type: string) =>
+      postDecision(h, caseId, { harm: 'illegal.fraud', actions: [{ type, label: 'Flagged' }] })
     at(-5)
     const before = await file()
     at(0)
     const a = await file()
     at(1)
     const b = await file()
-    expect((await other.call('POST', '/v1/reports', notice('illegal.fraud'))).statusCode).toBe(201)
-    expect(
-      (await h.call('platform', 'POST', '/v1/reports', notice('illegal.fraud'))).statusCode,
-    ).toBe(201)
+    await fraudNotice(other)
+    await fraudNotice({ call: (method, url, payload) => h.call('platform', method, url, payload) })
     at(2)
     const c = await file()
     await decide(a, 'remove') // 2 h, upheld
@@ -199,12 +187,13 @@ describe.each(dialects())('trusted flaggers on %s', (dialect) => {
     await decide(c, 'remove') // 6 h, upheld
     at(10)
     await decide(d, 'label') // 7 h, upheld
-    const figures = async (query: string) => {
-      const res = await flagger.call('GET', `/v1/flaggers/${flagger.flaggerId}/figures${query}`)
-      expect(res.statusCode, res.body).toBe(200)
-      return res.json()
-    }
-    const iso = (hours: number) => new Date(t0 + hours * HOUR).toISOString()
+    return (hours) => new Date(t0 + hours * HOUR).toISOString()
+  }
+
+  it('computes notices sent, share upheld and median time to decision', async () => {
+    const flagger = await createFlaggerWithKey(h)
+    const iso = await flaggerTimeline(flagger)
+    const figures = (query: string) => figuresOf(flagger, query)
     expect(await figures(`?from=${iso(0)}&to=${iso(24)}`)).toMatchObject({
       noticesSent: 5,
       decided: 4,

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Decision } from '../../src/core/decision.js'
+import type { Surface } from '../../src/core/subject.js'
 import { rowToDecision } from '../../src/storage/repos/decision-repo.js'
 import { listNotificationsFor } from '../../src/storage/repos/notification-repo.js'
+import { postDecision, postReport, subscribeWebhooks } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, contentInput, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, contentInput, INTIMATE_DECLARATIONS } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const DATA = fileURLToPath(new URL('../../../shared/testdata/pdq/data/', import.meta.url))
@@ -14,7 +16,6 @@ const recompressed = readFileSync(`${DATA}bridge-mods/blur-a-little.jpg`)
 const unrelated = readFileSync(`${DATA}reg-test-input/pen-and-coaster.png`)
 
 const IIA = 'illegal.intimate_image_abuse'
-const DECLARED = { intimateImage: true, personShownOrActingForThem: true, goodFaith: true }
 
 describe.each(dialects())('copies of a removed intimate image on %s', (dialect) => {
   let h: TestHarness
@@ -23,13 +24,8 @@ describe.each(dialects())('copies of a removed intimate image on %s', (dialect) 
 
   beforeAll(async () => {
     h = await createTestHarness(dialect)
-    const hook = await h.call('platform', 'POST', '/v1/webhooks', {
-      url: 'http://127.0.0.1:9/never-delivered',
-      secret: 'a-secret-of-at-least-24-characters',
-      events: ['action.requested'],
-    })
-    expect(hook.statusCode).toBe(201)
-    const posts: [string, Buffer, string, string][] = [
+    await subscribeWebhooks(h, ['action.requested'])
+    const posts: [string, Buffer, string, Surface][] = [
       ['original', picture, 'poster', 'public'],
       ['exact', picture, 'copier-1', 'group'],
       ['near', recompressed, 'copier-2', 'public'],
@@ -58,34 +54,40 @@ describe.each(dialects())('copies of a removed intimate image on %s', (dialect) 
     await closeHarness(h)
   })
 
-  async function removeOriginal(): Promise<Decision> {
+  /** Reports the named post as an intimate image shared without consent and removes it. */
+  async function removeAsIntimate(
+    name: string,
+    report: Record<string, unknown> = {},
+    decision: Record<string, unknown> = {},
+  ): Promise<Decision> {
     const row = await h.ctx.db
       .selectFrom('subject')
       .select('external_id')
-      .where('id', '=', subjects.original as string)
+      .where('id', '=', subjects[name] as string)
       .executeTakeFirstOrThrow()
-    const report = reportInput({
+    const filed = await postReport(h, {
       subject: { id: row.external_id, kind: 'image' },
       harm: IIA,
-      explanation: 'This is a nude photo of me, posted without my consent.',
-      declarations: DECLARED,
+      declarations: INTIMATE_DECLARATIONS,
+      ...report,
     })
-    const filed = await h.call('platform', 'POST', '/v1/reports', report)
-    expect(filed.statusCode, filed.body).toBe(201)
-    const res = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${filed.json().caseId}/decisions`,
-      decisionInput({
-        harm: IIA,
-        ground: { type: 'illegal', offence: 'Sexual Offences Act 2003 s.66B' },
+    return postDecision(h, filed.caseId, {
+      harm: IIA,
+      ground: { type: 'illegal', offence: 'Sexual Offences Act 2003 s.66B' },
+      ...decision,
+    })
+  }
+
+  function removeOriginal(): Promise<Decision> {
+    return removeAsIntimate(
+      'original',
+      { explanation: 'This is a nude photo of me, posted without my consent.' },
+      {
         actions: [{ type: 'remove' }],
         statement:
           'The picture is an intimate image shared without the consent of the person in it.',
-      }),
+      },
     )
-    expect(res.statusCode, res.body).toBe(201)
-    return res.json()
   }
 
   async function decisionsOn(name: string): Promise<Decision[]> {
@@ -175,37 +177,13 @@ describe.each(dialects())('copies of a removed intimate image on %s', (dialect) 
       reasons: 'Sent back for a fresh review.',
     })
     expect(again.statusCode).toBe(201)
-    const row = await h.ctx.db
-      .selectFrom('subject')
-      .select('external_id')
-      .where('id', '=', subjects.near as string)
-      .executeTakeFirstOrThrow()
-    const filed = await h.call(
-      'platform',
-      'POST',
-      '/v1/reports',
-      reportInput({
-        subject: { id: row.external_id, kind: 'image' },
-        harm: IIA,
-        declarations: DECLARED,
-      }),
-    )
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${filed.json().caseId}/decisions`,
-      decisionInput({
-        harm: IIA,
-        ground: { type: 'illegal', offence: 'Sexual Offences Act 2003 s.66B' },
-      }),
-    )
-    expect(decided.statusCode, decided.body).toBe(201)
+    const decided = await removeAsIntimate('near')
     expect(await decisionsOn('exact')).toHaveLength(2)
     expect(await decisionsOn('original')).toHaveLength(1)
     const copies = await h.ctx.db
       .selectFrom('audit_entry')
       .select('id')
-      .where('entity_id', '=', decided.json().id)
+      .where('entity_id', '=', decided.id)
       .where('action', '=', 'copies.taken_down')
       .execute()
     expect(copies).toEqual([])

@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialects } from '../dialects.js'
-import { closeHarness, countRows, reportInput } from '../factories.js'
+import { closeHarness, countRows, INTIMATE_DECLARATIONS, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const HOURS_48 = 48 * 3_600_000
-const ALL = { intimateImage: true, personShownOrActingForThem: true, goodFaith: true }
 
 function intimate(overrides: Record<string, unknown> = {}) {
   return reportInput({
     subject: { id: `img-${crypto.randomUUID()}`, kind: 'image' },
     harm: 'illegal.intimate_image_abuse',
     explanation: 'This is a nude picture of me, shared without my permission.',
-    declarations: ALL,
+    declarations: INTIMATE_DECLARATIONS,
     ...overrides,
   })
 }
@@ -39,7 +38,10 @@ describe.each(dialects())('intimate-image reports through the API on %s', (diale
       .select(['declarations', 'harm'])
       .where('reference', '=', receipt.reference)
       .executeTakeFirstOrThrow()
-    expect(row).toEqual({ declarations: ALL, harm: 'illegal.intimate_image_abuse' })
+    expect(row).toEqual({
+      declarations: INTIMATE_DECLARATIONS,
+      harm: 'illegal.intimate_image_abuse',
+    })
     const ack = (await h.call('platform', 'GET', `/v1/reports/${receipt.reference}`)).json()
     expect(ack.legalDeadline).toBe(receipt.legalDeadline)
     expect(ack.messages[0].body).toContain('The law says we must act by')

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditActions, getCase, notifications, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, countRows, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, countRows, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
-import { notifications } from './appeal-helpers.js'
 
 const DAY = 86_400_000
 
@@ -31,17 +31,11 @@ async function report(h: TestHarness, reporterId: string) {
 async function judged(h: TestHarness, reporterId: string, noticeAssessment: string) {
   const filed = await report(h, reporterId)
   expect(filed.statusCode, filed.body).toBe(201)
-  const decided = await h.call(
-    'moderator',
-    'POST',
-    `/v1/cases/${filed.json().caseId}/decisions`,
-    decisionInput({
-      actions: [{ type: 'no_action' }],
-      statement: 'The post is a weather forecast; nothing in it is a threat.',
-      noticeAssessment,
-    }),
-  )
-  expect(decided.statusCode, decided.body).toBe(201)
+  await postDecision(h, filed.json().caseId, {
+    actions: [{ type: 'no_action' }],
+    statement: 'The post is a weather forecast; nothing in it is a threat.',
+    noticeAssessment,
+  })
 }
 
 async function standingRow(h: TestHarness, key: string) {
@@ -81,19 +75,17 @@ describe.each(dialects())('misuse of notices, deprioritised, on %s', (dialect) =
 
     const low = await report(h, 'noisy-1')
     expect(low.statusCode, low.body).toBe(201)
-    const lowCase = (await h.call('moderator', 'GET', `/v1/cases/${low.json().caseId}`)).json()
+    const lowCase = await getCase(h, low.json().caseId)
     expect(lowCase.priority).toBe(0)
     expect(lowCase.reports[0].triage).toBe('deprioritised')
     const normal = await report(h, 'careful-1')
-    const normalCase = (
-      await h.call('moderator', 'GET', `/v1/cases/${normal.json().caseId}`)
-    ).json()
+    const normalCase = await getCase(h, normal.json().caseId)
     expect(normalCase.priority).toBeGreaterThan(0)
     expect(normalCase.reports[0].triage).not.toBe('deprioritised')
 
     h.clock.advance(11 * DAY)
     const later = await report(h, 'noisy-1')
-    const laterCase = (await h.call('moderator', 'GET', `/v1/cases/${later.json().caseId}`)).json()
+    const laterCase = await getCase(h, later.json().caseId)
     expect(laterCase.priority).toBeGreaterThan(0)
   })
 })
@@ -110,13 +102,7 @@ describe.each(dialects())('misuse of notices, refused, on %s', (dialect) => {
   it('warns, then refuses the sender’s notices until a date it names, storing nothing', async () => {
     for (let i = 0; i < 3; i += 1) await judged(h, 'noisy-2', 'manifestly_unfounded')
     expect(await standingRow(h, 'id:noisy-2')).toMatchObject({ restriction: 'refuse' })
-    const audit = await h.ctx.db
-      .selectFrom('audit_entry')
-      .select('action')
-      .where('entity_id', '=', 'id:noisy-2')
-      .orderBy('id')
-      .execute()
-    expect(audit.map((a) => a.action)).toEqual(['reporter.warned', 'reporter.restricted'])
+    expect(await auditActions(h, 'id:noisy-2')).toEqual(['reporter.warned', 'reporter.restricted'])
 
     const before = await countRows(h.ctx.db, ['report', 'subject', 'moderation_case'])
     const refused = await report(h, 'noisy-2')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addBank, getCase, openCase } from '../api-steps.js'
 import { dialects } from '../dialects.js'
 import { closeHarness, contentInput, createFlaggerWithKey, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
@@ -28,11 +29,8 @@ queues:
     sourceTrust: { trusted_flagger: 2 }
 `
 
-const DECLARATIONS = { intimateImage: true, personShownOrActingForThem: true, goodFaith: true }
-
 function harnessSuite(dialect: 'pglite' | 'postgres', settings: Record<string, string>) {
   let h: TestHarness
-  let n = 0
   return {
     get h() {
       return h
@@ -43,28 +41,11 @@ function harnessSuite(dialect: 'pglite' | 'postgres', settings: Record<string, s
     async close() {
       await closeHarness(h)
     },
-    async file(harm: string, subject: Record<string, unknown> = {}, extra = {}) {
-      n += 1
-      const res = await h.call(
-        'platform',
-        'POST',
-        '/v1/reports',
-        reportInput({
-          harm,
-          subject: { id: `queued-${n}`, kind: 'text', text: 'x', ...subject },
-          reporter: { kind: 'user', id: `queue-reporter-${n}` },
-          ...(harm === 'illegal.intimate_image_abuse' ? { declarations: DECLARATIONS } : {}),
-          ...extra,
-        }),
-      )
-      expect(res.statusCode, res.body).toBe(201)
-      return res.json() as { caseId: string; queue: string; expectedDecisionBy: string }
+    async file(harm: string, subject: Record<string, unknown> = {}) {
+      const filed = await openCase(h, { harm, subject })
+      return filed as { caseId: string; queue: string; expectedDecisionBy: string }
     },
-    async view(id: string) {
-      const res = await h.call('moderator', 'GET', `/v1/cases/${id}`)
-      expect(res.statusCode, res.body).toBe(200)
-      return res.json()
-    },
+    view: (id: string) => getCase(h, id),
   }
 }
 
@@ -93,15 +74,8 @@ describe.each(dialects())('queues from the written policy on %s', (dialect) => {
   })
 
   it('routes content the detection pipeline holds by the same policy, with its reach', async () => {
-    const bank = await s.h.call('admin', 'POST', '/v1/banks', {
-      name: 'scam-phrases',
-      kind: 'keyword',
-      harm: 'illegal.fraud',
-      action: 'review',
-    })
-    expect(bank.statusCode, bank.body).toBe(201)
-    const entries = [{ value: 'send me your bank pin' }]
-    await s.h.call('admin', 'POST', `/v1/banks/${bank.json().id}/entries`, { entries })
+    const bank = { name: 'scam-phrases', kind: 'keyword', harm: 'illegal.fraud', action: 'review' }
+    await addBank(s.h, bank, ['send me your bank pin'])
     const res = await s.h.call(
       'platform',
       'POST',

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Response } from 'light-my-request'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postDecision, postForm } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, countRows, decisionInput } from '../factories.js'
+import { closeHarness, expectNothingStored, INTIMATE_DECLARATIONS } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const TABLES = ['report', 'subject', 'moderation_case', 'notification', 'signal'] as const
@@ -31,22 +32,17 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
     await closeHarness(h)
   })
 
-  function post(path: string, answers: Record<string, string>): Promise<Response> {
-    const payload = new URLSearchParams(answers).toString()
-    return h.app.inject({
-      method: 'POST',
-      url: path,
-      payload,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    })
+  const post = (path: string, answers: Record<string, string>) => postForm(h, path, answers)
+
+  /** Where a sent form redirected: the status page, its report's reference and token. */
+  function statusLinkOf(res: Response) {
+    const location = new URL(String(res.headers.location), 'http://vigil.test')
+    const reference = location.pathname.split('/').at(-1) as string
+    return { location, reference, token: location.searchParams.get('token') as string }
   }
 
-  async function expectNothingStored(send: () => Promise<Response>): Promise<Response> {
-    const before = await countRows(h.ctx.db, TABLES)
-    const res = await send()
-    expect(await countRows(h.ctx.db, TABLES)).toEqual(before)
-    return res
-  }
+  const storesNothing = (send: () => Promise<Response>) =>
+    expectNothingStored(h.ctx.db, TABLES, send)
 
   it('serves a page anyone can open and embed, prefilled by the report button', async () => {
     const res = await h.app.inject({
@@ -72,9 +68,7 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
   it('stores the report, acknowledges it and keeps only the hash of the status token', async () => {
     const res = await post('/report', goodAnswers())
     expect(res.statusCode).toBe(303)
-    const location = new URL(String(res.headers.location), 'http://vigil.test')
-    const reference = location.pathname.split('/').at(-1) as string
-    const token = location.searchParams.get('token') as string
+    const { location, reference, token } = statusLinkOf(res)
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const row = await h.ctx.db
       .selectFrom('report')
@@ -133,7 +127,7 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
   })
 
   it('answers an empty form with a message per field, status 400 and nothing stored', async () => {
-    const res = await expectNothingStored(() => post('/report', {}))
+    const res = await storesNothing(() => post('/report', {}))
     expect(res.statusCode).toBe(400)
     expect(res.body).toContain('<title>Error: Report something</title>')
     for (const message of [
@@ -160,7 +154,7 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
       urls: 'javascript:alert(1)',
       email: 'not-an-email',
     })
-    const res = await expectNothingStored(() => post('/report', answers))
+    const res = await storesNothing(() => post('/report', answers))
     expect(res.statusCode).toBe(400)
     expect(res.body).toContain('Use 4,000 characters or fewer (you used 4,125)')
     expect(res.body).toContain('is not a full web address')
@@ -171,7 +165,7 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
   })
 
   it('sends intimate-image reports to their own form', async () => {
-    const res = await expectNothingStored(() =>
+    const res = await storesNothing(() =>
       post('/report', goodAnswers({ reason: 'illegal.intimate_image_abuse' })),
     )
     expect(res.statusCode).toBe(400)
@@ -199,15 +193,11 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
       .select(['declarations', 'harm'])
       .where('harm', '=', 'illegal.intimate_image_abuse')
       .executeTakeFirstOrThrow()
-    expect(row.declarations).toEqual({
-      intimateImage: true,
-      personShownOrActingForThem: true,
-      goodFaith: true,
-    })
+    expect(row.declarations).toEqual(INTIMATE_DECLARATIONS)
   })
 
   it('refuses an intimate-image report missing a declaration, naming each', async () => {
-    const res = await expectNothingStored(() =>
+    const res = await storesNothing(() =>
       post('/report/intimate-image', {
         kind: 'video',
         surface: 'public',
@@ -226,16 +216,14 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
   })
 
   it('answers a wrong token, an unknown reference and a malformed one with the same 404', async () => {
-    const filed = await post('/report', goodAnswers())
-    const location = new URL(String(filed.headers.location), 'http://vigil.test')
-    const reference = location.pathname.split('/').at(-1) as string
+    const { reference } = statusLinkOf(await post('/report', goodAnswers()))
     for (const url of [
       `/report/status/${reference}?token=wrong`,
       `/report/status/${reference}`,
       '/report/status/R-2222-2222?token=x',
       '/report/status/nope?token=x',
     ]) {
-      const res = await expectNothingStored(() => h.app.inject({ method: 'GET', url }))
+      const res = await storesNothing(() => h.app.inject({ method: 'GET', url }))
       expect(res.statusCode, url).toBe(404)
       expect(res.body).toContain('We could not find that report')
       expect(res.body).not.toContain(reference)
@@ -245,19 +233,13 @@ describe.each(dialects())('the public report page on %s', (dialect) => {
   it('shows the outcome and the message sent once a moderator decides', async () => {
     const filed = await post('/report', goodAnswers())
     const statusUrl = String(filed.headers.location).replace('&sent=1', '')
-    const reference = statusUrl.split('/').at(-1)?.split('?')[0] as string
+    const { reference } = statusLinkOf(filed)
     const receipt = (await h.call('moderator', 'GET', `/v1/reports/${reference}`)).json()
     h.clock.advance(3_600_000)
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${receipt.caseId}/decisions`,
-      decisionInput({
-        harm: 'illegal.hate',
-        ground: { type: 'illegal', offence: 'Public Order Act 1986 s.29B' },
-      }),
-    )
-    expect(decided.statusCode).toBe(201)
+    await postDecision(h, receipt.caseId, {
+      harm: 'illegal.hate',
+      ground: { type: 'illegal', offence: 'Public Order Act 1986 s.29B' },
+    })
     const page = await h.app.inject({ method: 'GET', url: statusUrl })
     expect(page.body).toContain('What we decided')
     expect(page.body).toContain('We acted on your report.')

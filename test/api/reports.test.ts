@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postDecision, postReport } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import {
-  closeHarness,
-  countRows,
-  createFlaggerWithKey,
-  decisionInput,
-  reportInput,
-} from '../factories.js'
+import { closeHarness, countRows, createFlaggerWithKey, reportInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const HOUR = 3_600_000
@@ -20,11 +15,7 @@ describe.each(dialects())('reporting through the API on %s', (dialect) => {
     await closeHarness(h)
   })
 
-  async function file(overrides: Record<string, unknown> = {}, role = 'platform' as const) {
-    const res = await h.call(role, 'POST', '/v1/reports', reportInput(overrides))
-    expect(res.statusCode, res.body).toBe(201)
-    return res.json()
-  }
+  const file = (overrides: Record<string, unknown> = {}) => postReport(h, overrides)
 
   it('acknowledges with a reference, the queue label from the policy and the deadline (D4)', async () => {
     const receipt = await file()
@@ -73,17 +64,11 @@ describe.each(dialects())('reporting through the API on %s', (dialect) => {
     })
     expect(second.caseId).toBe(first.caseId)
     h.clock.advance(HOUR)
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${first.caseId}/decisions`,
-      decisionInput(),
-    )
-    expect(decided.statusCode, decided.body).toBe(201)
+    const decided = await postDecision(h, first.caseId)
     const a = (await h.call('platform', 'GET', `/v1/reports/${first.reference}`)).json()
     expect(a).toMatchObject({
       status: 'decided',
-      outcome: { result: 'action_taken', decisionId: decided.json().id, actions: ['remove'] },
+      outcome: { result: 'action_taken', decisionId: decided.id, actions: ['remove'] },
     })
     const outcome = a.messages.find((m: { kind: string }) => m.kind === 'report_outcome')
     expect(outcome).toMatchObject({ status: 'queued' })
@@ -100,12 +85,7 @@ describe.each(dialects())('reporting through the API on %s', (dialect) => {
   it('says the content stays up when the decision takes no action', async () => {
     const receipt = await file()
     h.clock.advance(HOUR)
-    await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${receipt.caseId}/decisions`,
-      decisionInput({ actions: [{ type: 'no_action' }] }),
-    )
+    await postDecision(h, receipt.caseId, { actions: [{ type: 'no_action' }] })
     const status = (await h.call('platform', 'GET', `/v1/reports/${receipt.reference}`)).json()
     expect(status.outcome.result).toBe('no_action')
     const outcome = status.messages.at(-1)
@@ -118,7 +98,7 @@ describe.each(dialects())('reporting through the API on %s', (dialect) => {
     const t0 = h.clock.now().toISOString()
     const open = await file()
     const decided = await file()
-    await h.call('moderator', 'POST', `/v1/cases/${decided.caseId}/decisions`, decisionInput())
+    await postDecision(h, decided.caseId)
     const all = (await h.call('admin', 'GET', `/v1/reports?from=${encodeURIComponent(t0)}`)).json()
     const refs = all.reports.map((r: { reference: string }) => r.reference)
     expect(refs).toEqual(expect.arrayContaining([open.reference, decided.reference]))

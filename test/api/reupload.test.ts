@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postDecision, postReport } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, contentInput, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, contentInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const DATA = fileURLToPath(
@@ -42,18 +43,9 @@ describe.each(dialects())('re-upload prevention on %s', (dialect) => {
     const id = `img-${crypto.randomUUID().slice(0, 8)}`
     const posted = await post(bytes, { id, author: { id: 'poster-1' } })
     expect(posted.json().verdict).toBe('allow')
-    const report = reportInput({ subject: { id, kind: 'image' }, harm: TERROR.harm })
-    const filed = await h.call('platform', 'POST', '/v1/reports', report)
-    expect(filed.statusCode, filed.body).toBe(201)
-    const caseId = filed.json().caseId
-    const res = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${caseId}/decisions`,
-      decisionInput(decision),
-    )
-    expect(res.statusCode, res.body).toBe(201)
-    return { subjectId: posted.json().subjectId, caseId, decision: res.json() }
+    const { caseId } = await postReport(h, { subject: { id, kind: 'image' }, harm: TERROR.harm })
+    const decided = await postDecision(h, caseId, decision)
+    return { subjectId: posted.json().subjectId, caseId, decision: decided }
   }
 
   async function bank(name: string) {

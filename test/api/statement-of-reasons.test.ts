@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listNotificationsFor } from '../../src/storage/repos/notification-repo.js'
+import { addBank, openCase, postDecision } from '../api-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness, contentInput, countRows, decisionInput, reportInput } from '../factories.js'
+import { closeHarness, contentInput, countRows, decisionInput } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 /** A reported post by `author-1`, with its open case. */
 async function reportedCase(h: TestHarness): Promise<string> {
-  const id = `post-${crypto.randomUUID().slice(0, 8)}`
-  const filed = await h.call(
-    'platform',
-    'POST',
-    '/v1/reports',
-    reportInput({
-      subject: { id, kind: 'text', text: 'I will hurt you', author: { id: 'author-1' } },
-    }),
-  )
-  expect(filed.statusCode, filed.body).toBe(201)
-  return filed.json().caseId
+  const subject = { text: 'I will hurt you', author: { id: 'author-1' } }
+  return (await openCase(h, { subject })).caseId
 }
 
 /** A case Vigil opened itself: a keyword bank flags the post for review. */
@@ -35,15 +27,8 @@ describe.each(dialects())('statements of reasons on %s', (dialect) => {
   let h: TestHarness
   beforeAll(async () => {
     h = await createTestHarness(dialect)
-    const bank = await h.call('admin', 'POST', '/v1/banks', {
-      name: 'spam-words',
-      kind: 'keyword',
-      harm: 'terms',
-      action: 'review',
-    })
-    await h.call('admin', 'POST', `/v1/banks/${bank.json().id}/entries`, {
-      entries: [{ value: 'cheap followers' }],
-    })
+    const bank = { name: 'spam-words', kind: 'keyword', harm: 'terms', action: 'review' }
+    await addBank(h, bank, ['cheap followers'])
   })
   afterAll(async () => {
     await closeHarness(h)
@@ -51,9 +36,7 @@ describe.each(dialects())('statements of reasons on %s', (dialect) => {
 
   it('stores the statement with the decision and sends it to the author', async () => {
     const caseId = await reportedCase(h)
-    const res = await h.call('moderator', 'POST', `/v1/cases/${caseId}/decisions`, decisionInput())
-    expect(res.statusCode, res.body).toBe(201)
-    const decision = res.json()
+    const decision = await postDecision(h, caseId)
     expect(decision).toMatchObject({ sourceType: 'notice', decidedByName: 'test moderator' })
     expect(decision.statementOfReasons).toMatchObject({
       decisionId: decision.id,
@@ -78,16 +61,11 @@ describe.each(dialects())('statements of reasons on %s', (dialect) => {
 
   it('serves the statement to the platform and the decision to moderators', async () => {
     const caseId = await reportedCase(h)
-    const decided = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${caseId}/decisions`,
-      decisionInput(),
-    )
-    const id = decided.json().id
+    const decided = await postDecision(h, caseId)
+    const id = decided.id
     const statement = await h.call('platform', 'GET', `/v1/decisions/${id}/statement`)
     expect(statement.statusCode).toBe(200)
-    expect(statement.json()).toEqual(decided.json().statementOfReasons)
+    expect(statement.json()).toEqual(decided.statementOfReasons)
     const got = await h.call('moderator', 'GET', `/v1/decisions/${id}`)
     expect(got.json()).toMatchObject({ id, caseId, sourceType: 'notice' })
     expect((await h.call('platform', 'GET', `/v1/decisions/${id}`)).statusCode).toBe(403)
@@ -97,20 +75,14 @@ describe.each(dialects())('statements of reasons on %s', (dialect) => {
 
   it('says a decision on Vigil’s own finding was own-initiative and automated', async () => {
     const caseId = await ownInitiativeCase(h)
-    const res = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${caseId}/decisions`,
-      decisionInput({
-        harm: 'terms',
-        ground: { type: 'terms', clause: 'Rules §4 (spam)', version: '2026-01' },
-        actions: [{ type: 'label', label: 'Spam' }],
-        statement: 'The post advertises fake followers.',
-        automatedDetection: true,
-      }),
-    )
-    expect(res.statusCode, res.body).toBe(201)
-    const statement = res.json().statementOfReasons
+    const decided = await postDecision(h, caseId, {
+      harm: 'terms',
+      ground: { type: 'terms', clause: 'Rules §4 (spam)', version: '2026-01' },
+      actions: [{ type: 'label', label: 'Spam' }],
+      statement: 'The post advertises fake followers.',
+      automatedDetection: true,
+    })
+    const statement = decided.statementOfReasons
     expect(statement).toMatchObject({
       sourceType: 'SOURCE_VOLUNTARY',
       automatedDetection: true,
@@ -124,17 +96,12 @@ describe.each(dialects())('statements of reasons on %s', (dialect) => {
 
   it('has no statement when nothing was restricted, and tells nobody', async () => {
     const caseId = await reportedCase(h)
-    const res = await h.call(
-      'moderator',
-      'POST',
-      `/v1/cases/${caseId}/decisions`,
-      decisionInput({ actions: [{ type: 'no_action' }] }),
-    )
-    expect(res.json().statementOfReasons).toBeNull()
-    const statement = await h.call('platform', 'GET', `/v1/decisions/${res.json().id}/statement`)
+    const decided = await postDecision(h, caseId, { actions: [{ type: 'no_action' }] })
+    expect(decided.statementOfReasons).toBeNull()
+    const statement = await h.call('platform', 'GET', `/v1/decisions/${decided.id}/statement`)
     expect(statement.statusCode).toBe(404)
     expect(statement.json().error.message).toMatch(/restricted nothing/)
-    const sent = await listNotificationsFor(h.ctx.db, { decisionId: res.json().id })
+    const sent = await listNotificationsFor(h.ctx.db, { decisionId: decided.id })
     expect(sent.filter((n) => n.kind === 'statement_of_reasons')).toEqual([])
   })
 

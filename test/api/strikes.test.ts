@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  auditActions,
+  decideOnPost,
+  deliveries,
+  notifications,
+  subscribeWebhooks,
+} from '../api-steps.js'
 import { dialects } from '../dialects.js'
 import { closeHarness } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
-import { decideOnPost, deliveries, notifications, subscribeWebhooks } from './appeal-helpers.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -104,13 +110,7 @@ describe.each(dialects())('strikes and repeat offenders on %s', (dialect) => {
       (n) => n.recipient_id === 'acct-2',
     )
     expect(closed?.subject_line).toBe('We closed your account')
-    const audit = await h.ctx.db
-      .selectFrom('audit_entry')
-      .select('action')
-      .where('entity_id', '=', 'acct-2')
-      .orderBy('id')
-      .execute()
-    expect(audit.map((a) => a.action)).toEqual(['account.warned', 'account.terminated'])
+    expect(await auditActions(h, 'acct-2')).toEqual(['account.warned', 'account.terminated'])
   })
 
   it('gives no strike for a label or an account action, only for restricting content', async () => {

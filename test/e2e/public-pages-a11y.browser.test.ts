@@ -62,7 +62,9 @@ describe('the public pages pass axe-core in Chromium', () => {
     await expectAccessible('acknowledgement')
 
     const reference = new URL(page.url()).pathname.split('/').pop() as string
-    const report = await (await s.api('moderator', 'GET', `/v1/reports/${reference}`)).json()
+    const report = (await (await s.api('moderator', 'GET', `/v1/reports/${reference}`)).json()) as {
+      caseId: string
+    }
     const decided = await s.api('moderator', 'POST', `/v1/cases/${report.caseId}/decisions`, {
       ...decisionInput(),
       actions: [{ type: 'no_action' }],

@@ -4,7 +4,6 @@ import { pipeline } from 'node:stream/promises'
 import { Presets, SingleBar } from 'cli-progress'
 import { Command, Option } from 'commander'
 import { BANK_KINDS, BANK_SOURCES, type BankInput } from '../../core/bank.js'
-import { SYSTEM_ACTOR } from '../../core/roles.js'
 import { VERDICTS } from '../../core/subject.js'
 import { exportBankFile } from '../../services/bank-files/export-bank-file.js'
 import {
@@ -19,9 +18,7 @@ import {
   listBanksWithCounts,
   setBankEnabledState,
 } from '../../services/banks.js'
-import { withContext } from '../open-context.js'
-
-const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
+import { CLI_ACTOR, withContext } from '../open-context.js'
 
 export function banksCommand(): Command {
   const banks = new Command('banks').description('Hash, URL and keyword banks')

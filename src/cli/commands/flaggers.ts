@@ -1,10 +1,7 @@
 import { Command, Option } from 'commander'
-import { SYSTEM_ACTOR } from '../../core/roles.js'
 import { FLAGGER_KINDS, flaggerInputSchema } from '../../core/trusted-flagger.js'
 import { createFlagger, listFlaggers } from '../../services/trusted-flaggers.js'
-import { withContext } from '../open-context.js'
-
-const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
+import { CLI_ACTOR, withContext } from '../open-context.js'
 
 interface CreateOptions {
   name: string
@@ -18,8 +15,13 @@ export function flaggersCommand(): Command {
   const flaggers = new Command('flaggers').description(
     'Register and list trusted flaggers and authorities (DSA Art. 22)',
   )
-  flaggers
-    .command('create')
+  flaggers.addCommand(createCommand())
+  flaggers.addCommand(listCommand())
+  return flaggers
+}
+
+function createCommand(): Command {
+  return new Command('create')
     .description('Register a flagger; then give it a key with `vigil keys create --flagger NAME`')
     .requiredOption('--name <name>', 'the organisation')
     .addOption(
@@ -47,8 +49,10 @@ export function flaggersCommand(): Command {
         console.log(`registered ${flagger.kind} "${flagger.name}" as ${flagger.id}`)
       })
     })
-  flaggers
-    .command('list')
+}
+
+function listCommand(): Command {
+  return new Command('list')
     .description('List registered flaggers')
     .action(async (_options: unknown, command: Command) => {
       await withContext(command, async (ctx) => {
@@ -64,5 +68,4 @@ export function flaggersCommand(): Command {
         )
       })
     })
-  return flaggers
 }

@@ -1,15 +1,19 @@
 import { Command, Option } from 'commander'
-import { API_ROLES, type ApiRole, SYSTEM_ACTOR } from '../../core/roles.js'
+import { API_ROLES, type ApiRole } from '../../core/roles.js'
 import { createApiKey, listKeys, revokeKey } from '../../services/api-keys.js'
 import { findFlaggerByNameOrThrow } from '../../services/trusted-flaggers.js'
-import { withContext } from '../open-context.js'
-
-const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
+import { CLI_ACTOR, withContext } from '../open-context.js'
 
 export function keysCommand(): Command {
   const keys = new Command('keys').description('Create, list and revoke API keys')
-  keys
-    .command('create')
+  keys.addCommand(createCommand())
+  keys.addCommand(listCommand())
+  keys.addCommand(revokeCommand())
+  return keys
+}
+
+function createCommand(): Command {
+  return new Command('create')
     .description('Create a key; it is printed once and stored only as a hash')
     .requiredOption('--name <name>', 'who or what the key is for')
     .addOption(
@@ -40,8 +44,10 @@ export function keysCommand(): Command {
         })
       },
     )
-  keys
-    .command('list')
+}
+
+function listCommand(): Command {
+  return new Command('list')
     .description('List keys (never the keys themselves)')
     .action(async (_options: unknown, command: Command) => {
       await withContext(command, async (ctx) => {
@@ -58,8 +64,11 @@ export function keysCommand(): Command {
         )
       })
     })
-  keys
-    .command('revoke <id>')
+}
+
+function revokeCommand(): Command {
+  return new Command('revoke')
+    .argument('<id>')
     .description('Revoke a key')
     .action(async (id: string, _options: unknown, command: Command) => {
       await withContext(command, async (ctx) => {
@@ -68,5 +77,4 @@ export function keysCommand(): Command {
         console.log(`revoked ${id}`)
       })
     })
-  return keys
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { SYSTEM_ACTOR } from '../../core/roles.js'
 import { RULE_STATES, type RuleFormat, type RuleState } from '../../core/rule.js'
 import {
   addRuleVersion,
@@ -10,10 +9,8 @@ import {
   getRule,
   listAllRules,
 } from '../../services/rules.js'
-import { withContext } from '../open-context.js'
+import { CLI_ACTOR, withContext } from '../open-context.js'
 import { formatRuleDetail, formatRuleList, runRulesBacktest } from '../rules/rules-output.js'
-
-const CLI_ACTOR = { ...SYSTEM_ACTOR, id: 'cli', name: 'vigil CLI' }
 
 interface BacktestFlags {
   since: Date

@@ -99,6 +99,8 @@ function keepRulesFresh(ctx: AppContext): NodeJS.Timeout {
 function printWelcome(address: string, demoKeyFile: string | undefined): void {
   console.log(`\nVigil is listening on ${address}`)
   console.log(`  API docs:  ${address}/docs`)
+  console.log(`  Report:    ${address}/report  (the public report page)`)
+  console.log(`  Console:   ${address}/console (sign in with a user from \`vigil users create\`)`)
   console.log(`  OpenAPI:   ${address}/openapi.json`)
   if (demoKeyFile) {
     console.log(`  Admin key: export VIGIL_KEY=$(cat ${demoKeyFile})`)

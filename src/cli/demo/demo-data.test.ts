@@ -49,7 +49,7 @@ describe.each(dialects())('the demo data set on %s', (dialect) => {
     expect(open.json().total).toBeGreaterThan(0)
     expect(decided.json().total).toBeGreaterThan(0)
     expect(open.json().total + decided.json().total).toBe(summary.casesOpened)
-    expect(decided.json().total).toBe(summary.decisions)
+    expect(decided.json().total).toBe(summary.casesDecided)
   })
 
   it('files reports with references through the real service', async () => {
@@ -88,6 +88,145 @@ describe.each(dialects())('the demo data set on %s', (dialect) => {
     expect(report.sealed).toBeGreaterThan(summary.reports + summary.decisions)
   })
 
+  it('registers the police hub and the NGO hotline, whose own keys filed notices', async () => {
+    const flaggers = (await h.call('admin', 'GET', '/v1/flaggers')).json().flaggers as {
+      id: string
+      name: string
+      kind: string
+    }[]
+    const byKind = Object.fromEntries(flaggers.map((f) => [f.kind, f]))
+    expect(byKind.authority?.name).toMatch(/Police Social Media Hub/)
+    expect(byKind.trusted_flagger?.name).toMatch(/Hotline/)
+    for (const flagger of flaggers) {
+      const figures = await h.call('admin', 'GET', `/v1/flaggers/${flagger.id}/figures`)
+      expect(figures.json().noticesSent, flagger.name).toBeGreaterThan(0)
+      expect(summary.flaggerNotices[flagger.name]).toBe(figures.json().noticesSent)
+    }
+    const intimate = await h.ctx.db
+      .selectFrom('report')
+      .select(['declarations', 'flagger_id', 'channel'])
+      .where('harm', '=', 'illegal.intimate_image_abuse')
+      .execute()
+    expect(intimate.length).toBeGreaterThan(1)
+    for (const report of intimate) {
+      expect(report.declarations).toEqual({
+        intimateImage: true,
+        personShownOrActingForThem: true,
+        goodFaith: true,
+      })
+    }
+    expect(intimate.map((r) => r.flagger_id)).toContain(byKind.trusted_flagger?.id)
+    expect(intimate.map((r) => r.channel)).toContain('public_page')
+  })
+
+  it('leaves work in the terrorism, intimate-image and flagger queues, some claimed or late', async () => {
+    const { queues } = (await h.call('moderator', 'GET', '/v1/queues')).json() as {
+      queues: { id: string; open: number; claimed: number; nearing: number; overdue: number }[]
+    }
+    const queue = (id: string) => queues.find((q) => q.id === id)
+    for (const id of ['terrorism', 'intimate_images', 'trusted_flaggers', 'general', 'appeals']) {
+      expect(queue(id)?.open, id).toBeGreaterThan(0)
+    }
+    expect(queue('terrorism')?.claimed).toBeGreaterThan(0)
+    expect(queue('terrorism')?.overdue).toBeGreaterThan(0)
+    expect(queue('intimate_images')?.nearing).toBeGreaterThan(0)
+    const overdue = await h.call('moderator', 'GET', '/v1/cases?status=open&escalation=overdue')
+    const nearing = await h.call('moderator', 'GET', '/v1/cases?status=open&escalation=nearing')
+    expect(overdue.json().total).toBeGreaterThan(0)
+    expect(nearing.json().total).toBeGreaterThan(0)
+    expect(summary.claimed).toBe(3)
+  })
+
+  it('joins duplicate notices from the API and the public page, and weighs reach', async () => {
+    const cases = await h.ctx.db
+      .selectFrom('report')
+      .innerJoin('subject', 'subject.id', 'report.subject_id')
+      .select(['report.case_id', 'report.channel'])
+      .where('subject.external_id', '=', 'forum-post-giveaway')
+      .execute()
+    expect(new Set(cases.map((r) => r.case_id)).size).toBe(1)
+    expect(cases.map((r) => r.channel).sort()).toEqual(['api', 'api', 'public_page'])
+    const view = await h.call('moderator', 'GET', `/v1/cases/${cases[0]?.case_id}`)
+    expect(view.json().priorityBreakdown.parts.reachFactor).toBeGreaterThan(1.5)
+  })
+
+  it('records statements of reasons, and reverses one decision on appeal by a second moderator', async () => {
+    const reversed = (await h.call('moderator', 'GET', '/v1/appeals?status=reversed')).json()
+    expect(reversed.total).toBe(1)
+    const appeal = (
+      await h.call('moderator', 'GET', `/v1/appeals/${reversed.appeals[0].id}`)
+    ).json()
+    const reversal = await h.ctx.db
+      .selectFrom('decision')
+      .selectAll()
+      .where('appeal_id', '=', appeal.id)
+      .executeTakeFirstOrThrow()
+    expect(reversal.reverses_decision_id).toBe(appeal.decision.id)
+    expect(reversal.decided_by).toMatch(/^key:/)
+    expect(reversal.decided_by).not.toBe(appeal.decision.decidedBy)
+    const statements = (
+      await h.ctx.db.selectFrom('decision').select('statement_of_reasons').execute()
+    ).flatMap((d) => (d.statement_of_reasons ? [d.statement_of_reasons] : []))
+    expect(statements).toContainEqual(
+      expect.objectContaining({ illegalContentLegalGround: 'Terrorism Act 2000 s.13' }),
+    )
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        incompatibleContentGround: expect.stringContaining('§5.1'),
+        incompatibleContentVersion: '2026-01',
+      }),
+    )
+    const open = (await h.call('moderator', 'GET', '/v1/appeals?status=open')).json()
+    expect(open.appeals.map((a: { kind: string }) => a.kind).sort()).toEqual([
+      'decision',
+      'proactive_technology',
+    ])
+  })
+
+  it('warns, then suspends a repeat offender, and restricts a reporter of unfounded notices', async () => {
+    const standing = (
+      await h.call('moderator', 'GET', '/v1/accounts/forum-user-930/standing')
+    ).json()
+    expect(standing.status).toBe('suspended')
+    const kinds = standing.history.restrictions.map((r: { kind: string }) => r.kind)
+    expect(kinds[0]).toBe('warning')
+    expect(kinds).toContain('suspension')
+    expect(summary.suspended).toEqual(['forum-user-930'])
+    const reporter = await h.ctx.db
+      .selectFrom('reporter_standing')
+      .selectAll()
+      .where('reporter_key', '=', 'id:game-user-888')
+      .executeTakeFirstOrThrow()
+    expect(reporter.restriction).toBe('deprioritise')
+    const triage = await h.ctx.db
+      .selectFrom('report')
+      .select('triage')
+      .where('reporter_id', '=', 'game-user-888')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(triage.triage).toBe('deprioritised')
+  })
+
+  it('banks a removed image and blocks its re-upload', async () => {
+    const reupload = await h.ctx.db
+      .selectFrom('subject')
+      .select(['verdict'])
+      .where('external_id', '=', 'forum-image-951')
+      .executeTakeFirstOrThrow()
+    expect(reupload.verdict).toBe('block')
+    expect(summary.reuploadsBlocked).toBe(1)
+    const banks = (await h.call('admin', 'GET', '/v1/banks')).json().banks as {
+      name: string
+      entryCount?: number
+    }[]
+    expect(banks.map((b) => b.name)).toEqual(
+      expect.arrayContaining([
+        'removed-illegal-intimate_image_abuse-sha256',
+        'removed-illegal-intimate_image_abuse-pdq',
+      ]),
+    )
+  })
+
   it('keeps a working demo admin key in the data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vigil-demo-key-'))
     try {
@@ -99,6 +238,14 @@ describe.each(dialects())('the demo data set on %s', (dialect) => {
       expect(await h.ctx.auth.authenticate(key)).toMatchObject({ role: 'admin' })
       await ensureDemoAdminKey(ctx)
       expect(readFileSync(path, 'utf8').trim()).toBe(key)
+      for (const file of ['demo-police-hub.key', 'demo-ngo-hotline.key']) {
+        const flaggerKey = readFileSync(join(dataDir, file), 'utf8').trim()
+        expect(statSync(join(dataDir, file)).mode & 0o777).toBe(0o600)
+        expect(await h.ctx.auth.authenticate(flaggerKey)).toMatchObject({
+          role: 'trusted_flagger',
+          flaggerId: expect.any(String),
+        })
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }

@@ -1,6 +1,6 @@
 import type { DecisionInput } from '../../core/decision.js'
 import { mulberry32, type Random } from '../../core/random.js'
-import type { ReporterKind, ReportInput } from '../../core/report.js'
+import { isIntimateImageHarm, type ReporterKind, type ReportInput } from '../../core/report.js'
 import type { ContentInput, SubjectRef } from '../../core/subject.js'
 import {
   type ContentCategory,
@@ -14,7 +14,7 @@ import {
   noAction,
   toDecisionInput,
 } from './demo-decisions.js'
-import { REPORT_SCENARIOS, type ReportScenario, reporterFor } from './demo-reports.js'
+import { ALL_DECLARED, REPORT_SCENARIOS, type ReportScenario, reporterFor } from './demo-reports.js'
 import { MORE_SCENARIOS, SPURIOUS_REPORTS } from './demo-reports-more.js'
 import type { Platform } from './demo-text.js'
 
@@ -171,6 +171,8 @@ class DemoPlanner {
       contentUrls: [planned.url],
       reporter: reporterFor(this.random, kind, planned.platform),
       goodFaith: true,
+      // @NOTE The law's declarations (OSA s.20): the API refuses an intimate-image notice without them.
+      ...(isIntimateImageHarm(planned.harm) ? { declarations: ALL_DECLARED } : {}),
     }
     this.#events.push({ at: planned.at, key: planned.key, type: 'report', input })
   }
@@ -191,14 +193,14 @@ class DemoPlanner {
 
   /**
    * Urgent harms are decided within hours (all but the last day's); other cases wait longer, so
-   * the open queues hold mostly recent cases and about half of all cases end up decided.
+   * the open queues hold mostly recent cases, with a backlog of a few past their SLA.
    */
   #maybeDecide(key: string, openedAt: number, template: DecisionTemplate, automated: boolean) {
     if (this.#decided.has(key)) return
     const age = this.span - openedAt
     const urgent = URGENT.some((harm) => template.harm.startsWith(harm))
     const delay = urgent ? this.random.int(15 * MINUTE, 6 * HOUR) : this.random.int(HOUR, 3 * DAY)
-    const likely = age > 10 * DAY ? 0.45 : age > 3 * DAY ? 0.2 : 0.05
+    const likely = age > 10 * DAY ? 0.9 : age > 3 * DAY ? 0.7 : age > DAY ? 0.25 : 0.05
     const at = openedAt + delay
     if (!(urgent && age > DAY) && !this.random.chance(likely)) return
     if (at > this.span - 10 * MINUTE) return

@@ -1,10 +1,16 @@
 import { Presets, SingleBar } from 'cli-progress'
-import type { ServiceContext } from '../../services/service-context.js'
+import type { AppContext } from '../../context.js'
 import { type DemoSummary, loadDemoData } from './demo-data.js'
+import { writeDemoKey } from './demo-key.js'
 
-/** Loads the demo with a progress bar on stderr (a line every second when it is not a TTY). */
+export { describeDemo } from './demo-summary.js'
+
+/**
+ * Loads the demo with a progress bar on stderr (a line every second when it is not a TTY), and
+ * writes the demo flaggers' keys next to the demo admin key in the data folder.
+ */
 export async function loadDemoWithProgress(
-  ctx: ServiceContext,
+  ctx: AppContext,
   subjects: number,
 ): Promise<DemoSummary> {
   const bar = new SingleBar(
@@ -18,34 +24,19 @@ export async function loadDemoWithProgress(
     Presets.shades_classic,
   )
   let started = false
+  const keyFiles: string[] = []
   try {
-    return await loadDemoData(ctx, {
+    const summary = await loadDemoData(ctx, {
       subjects,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0)
         started = true
         bar.update(done)
       },
+      onKey: (key) => keyFiles.push(writeDemoKey(ctx.config.dataDir, key)),
     })
+    return { ...summary, keyFiles }
   } finally {
     bar.stop()
   }
-}
-
-/** The summary a person reads after a load. */
-export function describeDemo(summary: DemoSummary): string[] {
-  const v = summary.verdicts
-  const by = Object.entries(summary.reportsBy)
-    .map(([kind, n]) => `${kind} ${n}`)
-    .join(', ')
-  const decided = summary.decisions
-  return [
-    `Loaded the demo data set in ${(summary.ms / 1000).toFixed(1)} s (the last 30 days):`,
-    `  subjects     ${summary.subjects} (${summary.content} pieces of content checked)`,
-    `  verdicts     allow ${v.allow}, review ${v.review}, hold ${v.hold}, block ${v.block}`,
-    `  reports      ${summary.reports} (${by}) about ${summary.reportedHarms} harms`,
-    `  cases        ${summary.casesOpened} opened: ${decided} decided (${summary.noAction} no action), ${summary.openCases} open`,
-    '  banks        demo-threats (keyword), demo-scam-domains (url), demo-known-terror-media (sha256)',
-    `  audit log    ${summary.auditSealed} entries sealed into the hash chain`,
-  ]
 }

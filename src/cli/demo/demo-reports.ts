@@ -1,5 +1,5 @@
 import type { Random } from '../../core/random.js'
-import type { ReporterKind, ReportInput } from '../../core/report.js'
+import type { Declarations, ReporterKind, ReportInput } from '../../core/report.js'
 import type { SubjectKind, Surface } from '../../core/subject.js'
 import { type DecisionTemplate, GUIDELINES, illegal } from './demo-decisions.js'
 import type { Platform } from './demo-text.js'
@@ -17,17 +17,34 @@ export interface ReportScenario {
   decisions: readonly DecisionTemplate[]
 }
 
+/** An intimate-image notice's declarations (OSA s.20), all made. */
+export const ALL_DECLARED: Required<Declarations> = {
+  intimateImage: true,
+  personShownOrActingForThem: true,
+  goodFaith: true,
+}
+
+/** Who signs the registered flaggers' notices (demo-actors.ts registers them and their keys). */
 export const TRUSTED_FLAGGERS = [
-  { name: 'Safer Online Hub (demo trusted flagger)', email: 'notices@saferonline.example' },
-  { name: 'Child Safety Hotline (demo trusted flagger)', email: 'reports@childhotline.example' },
+  { name: 'Safer Online Hotline caseworker', email: 'hotline@saferonline.example' },
+  { name: 'Safer Online Hotline analyst', email: 'hotline@saferonline.example' },
 ]
 
 export const AUTHORITIES = [
-  { name: 'Counter Terrorism Referral Unit (demo)', email: 'referrals@ctru.police.example' },
-  { name: 'Northshire Police Online Hate Crime Hub (demo)', email: 'hatecrime@northshire.example' },
+  {
+    name: 'Northshire Police Social Media Hub',
+    email: 'socialmedia.hub@northshire-police.example',
+  },
+  {
+    name: 'Northshire Police Online Hate Crime Unit',
+    email: 'socialmedia.hub@northshire-police.example',
+  },
 ]
 
-/** Who filed a notice: a platform user (sometimes with an email), a flagger or an authority. */
+/**
+ * Who filed a notice: a platform user (sometimes with an email), or someone at the NGO hotline or
+ * the police hub; those two file with their own keys.
+ */
 export function reporterFor(
   random: Random,
   kind: ReporterKind,

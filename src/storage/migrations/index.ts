@@ -6,6 +6,7 @@ import * as reportsAppeals from './20261130T010000-reports-appeals.js'
 import * as casePriority from './20261130T020000-case-priority.js'
 import * as mediaCopies from './20261130T030000-media-copies.js'
 import * as appealTokens from './20261130T040000-appeal-tokens.js'
+import * as consoleUsers from './20261130T050000-console-users.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261130T020000-case-priority': casePriority,
   '20261130T030000-media-copies': mediaCopies,
   '20261130T040000-appeal-tokens': appealTokens,
+  '20261130T050000-console-users': consoleUsers,
 }
 
 export function migrationProvider(): MigrationProvider {

@@ -100,7 +100,9 @@ export interface QueueCountsRow {
   queue: string
   open: number
   claimed: number
+  /** Open, not yet overdue, with less than `nearingShare` of their SLA time left. */
   nearing: number
+  /** Open past their SLA or legal deadline. */
   overdue: number
   oldestOpenedAt: Date | null
   nextDeadline: Date | null

@@ -87,12 +87,7 @@ export async function findReportByReference(
   db: Executor,
   reference: string,
 ): Promise<Report | undefined> {
-  const row = await db
-    .selectFrom('report')
-    .selectAll()
-    .where('reference', '=', reference)
-    .executeTakeFirst()
-  return row ? rowToReport(row) : undefined
+  return (await findReportWithTokenHash(db, reference))?.report
 }
 
 /** The report and the hash of its status token, for checking a status link. */
@@ -106,6 +101,22 @@ export async function findReportWithTokenHash(
     .where('reference', '=', reference)
     .executeTakeFirst()
   return row ? { report: rowToReport(row), statusTokenHash: row.status_token_hash } : undefined
+}
+
+/** The reports of a case filed by the given reporter account, oldest first. */
+export async function listReportsOfReporter(
+  db: Executor,
+  caseId: string,
+  reporterId: string,
+): Promise<Report[]> {
+  const rows = await db
+    .selectFrom('report')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('reporter_id', '=', reporterId)
+    .orderBy('created_at')
+    .execute()
+  return rows.map(rowToReport)
 }
 
 export interface ReportFilter {

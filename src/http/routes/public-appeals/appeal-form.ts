@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { isRestrictive } from '../../../core/decision.js'
 import { plainDateTime } from '../../../core/report-messages.js'
 import type { AppealLink, AppealPageState } from '../../../services/public-appeal.js'
+import type { FormValues } from '../../pages/form-body.js'
+import { EMAIL_LIMIT, ErrorList, type FormState, isEmailAddress } from '../../pages/form-fields.js'
 import {
   checkboxField,
   errorSummary,
@@ -11,15 +13,8 @@ import {
   type SafeHtml,
   textField,
 } from '../../pages/html.js'
-import type { FormValues } from '../public/form-body.js'
 
 export const GROUNDS_LIMIT = 5000
-const EMAIL_LIMIT = 320
-
-export interface AppealFormState {
-  values: FormValues
-  errors: readonly FieldError[]
-}
 
 export interface AppealAnswers {
   grounds: string
@@ -52,7 +47,7 @@ function intro(state: AppealPageState): SafeHtml {
 }
 
 /** The appeal form with the person's answers and a message beside each problem. */
-export function renderAppealForm(state: AppealPageState, form_: AppealFormState): SafeHtml {
+export function renderAppealForm(state: AppealPageState, form_: FormState): SafeHtml {
   const v = form_.values
   const e = form_.errors
   const body = html`${errorSummary(e)}${intro(state)}${linkFields(state.link)}
@@ -66,24 +61,20 @@ ${checkboxField({ name: 'followUp', label: 'Send me updates about my appeal', hi
 export function parseAppealForm(
   values: FormValues,
 ): { answers: AppealAnswers; errors: [] } | { answers?: undefined; errors: FieldError[] } {
-  const errors: FieldError[] = []
+  const errors = new ErrorList()
   const grounds = (values.grounds ?? '').trim()
-  if (!grounds)
-    errors.push({ field: 'grounds', message: 'Tell us why you think our decision is wrong' })
+  if (!grounds) errors.add('grounds', 'Tell us why you think our decision is wrong')
   else if (grounds.length > GROUNDS_LIMIT) {
-    errors.push({
-      field: 'grounds',
-      message: `Make it shorter: up to ${GROUNDS_LIMIT.toLocaleString('en-GB')} characters (you wrote ${grounds.length.toLocaleString('en-GB')})`,
-    })
+    errors.add(
+      'grounds',
+      `Make it shorter: up to ${GROUNDS_LIMIT.toLocaleString('en-GB')} characters (you wrote ${grounds.length.toLocaleString('en-GB')})`,
+    )
   }
   const email = (values.email ?? '').trim()
-  if (email && (email.length > EMAIL_LIMIT || !z.email().safeParse(email).success)) {
-    errors.push({
-      field: 'email',
-      message: 'Enter an email address like name@example.com, or leave it empty',
-    })
+  if (email && !isEmailAddress(email)) {
+    errors.add('email', 'Enter an email address like name@example.com, or leave it empty')
   }
-  if (errors.length > 0) return { errors }
+  if (errors.list.length > 0) return { errors: errors.list }
   return {
     answers: { grounds, email: email || undefined, followUp: values.followUp === 'yes' },
     errors: [],

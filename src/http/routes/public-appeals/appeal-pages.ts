@@ -3,6 +3,12 @@ import type { ModerationCase } from '../../../core/moderation-case.js'
 import type { Notification } from '../../../core/notification.js'
 import { plainDateTime } from '../../../core/report-messages.js'
 import { html, type SafeHtml } from '../../pages/html.js'
+import {
+  messageItem,
+  noUpdatesNote,
+  privateLinkSection,
+  referencePanel,
+} from '../../pages/status-parts.js'
 
 const ODS =
   'If you live in the EU, you can also ask an independent dispute body to look at it. The body must be approved under EU law (Digital Services Act, Article 21). You can also go to court.'
@@ -80,12 +86,7 @@ function where(input: AppealStatusInput): SafeHtml {
 
 function messages(list: readonly Notification[]): SafeHtml {
   if (list.length === 0) return html``
-  return html`<h2>Messages about your appeal</h2><ul>${list.map(
-    (n) =>
-      html`<li><h3>${n.subjectLine}</h3><p class="hint">${plainDateTime(n.createdAt)}</p>${n.body
-        .split('\n\n')
-        .map((part) => html`<p>${part}</p>`)}</li>`,
-  )}</ul>`
+  return html`<h2>Messages about your appeal</h2><ul>${list.map((n) => messageItem(n))}</ul>`
 }
 
 /** The acknowledgement right after sending (Ofcom ICU D4), and the private status page after. */
@@ -94,13 +95,8 @@ export function renderAppealStatus(input: AppealStatusInput): SafeHtml {
   const thanks = input.justSent
     ? html`<p>Thank you. We got your appeal on ${plainDateTime(appeal.createdAt)}.</p>`
     : ''
-  const updates = appeal.followUp
-    ? ''
-    : html`<p>You asked us not to send you updates. You can still check this page.</p>`
-  return html`${thanks}<div class="panel"><p>Your appeal number is</p><p class="big">${appeal.reference}</p><p>Keep this number. Give it to us if you contact us about your appeal.</p></div>
-${where(input)}${updates}
+  return html`${thanks}${referencePanel('appeal', appeal.reference, 'your appeal')}
+${where(input)}${noUpdatesNote(appeal.followUp)}
 ${messages(input.notifications)}
-<h2>Your private link</h2>
-<p>Save this link to check your appeal later. Anyone who has it can see this page, so do not share it.</p>
-<p><a href="${input.statusUrl}">${input.statusUrl}</a></p>`
+${privateLinkSection('appeal', input.statusUrl)}`
 }

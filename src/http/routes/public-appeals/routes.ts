@@ -11,10 +11,15 @@ import {
   appealStatusView,
   filingFromPage,
 } from '../../../services/public-appeal.js'
-import { page, type SafeHtml } from '../../pages/html.js'
-import { installPageErrorHandler, pageSecurityHeaders, sendPage } from '../../pages/page-reply.js'
-import { formValues, installFormParser } from '../public/form-body.js'
-import { type AppealFormState, linkFrom, parseAppealForm, renderAppealForm } from './appeal-form.js'
+import { formValues, textParam } from '../../pages/form-body.js'
+import type { FormState } from '../../pages/form-fields.js'
+import {
+  PUBLIC_ROUTE,
+  pageOrigin,
+  type ShowPage,
+  setUpPublicPages,
+} from '../../pages/public-pages.js'
+import { linkFrom, parseAppealForm, renderAppealForm } from './appeal-form.js'
 import {
   renderAlreadyAppealed,
   renderAppealEntry,
@@ -33,7 +38,6 @@ export const PUBLIC_APPEAL_ACTOR: Actor = {
 }
 
 const TITLE = 'Ask us to look again'
-const PUBLIC = { config: { roles: 'public' as const }, schema: { hide: true } }
 
 /**
  * The public appeal pages (no login, outside /v1): the appeal form reached with a reporter's
@@ -41,50 +45,33 @@ const PUBLIC = { config: { roles: 'public' as const }, schema: { hide: true } }
  * scripts; bad answers are shown again with a message beside each and nothing is stored.
  */
 export function publicAppealRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const siteName = ctx.policy.reporting.page.serviceName
-  const headers = pageSecurityHeaders(ctx.policy.reporting.page.frameAncestors)
-  const show = (
-    reply: FastifyReply,
-    status: number,
-    title: string,
-    body: SafeHtml,
-    errors = false,
-  ) => sendPage(reply, status, page({ title, body, siteName, hasErrors: errors }))
   return async (app) => {
-    installFormParser(app)
-    installPageErrorHandler(app, siteName)
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.headers({ ...headers, 'cache-control': 'no-store', 'x-robots-tag': 'noindex' })
-      return payload
+    const show = setUpPublicPages(app, ctx, {
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex',
     })
-    app.get('/appeal', PUBLIC, (_request, reply) => show(reply, 200, TITLE, renderAppealEntry()))
-    app.get('/appeal/new', PUBLIC, async (request, reply) => {
+    app.get('/appeal', PUBLIC_ROUTE, (_request, reply) =>
+      show(reply, 200, TITLE, renderAppealEntry()),
+    )
+    app.get('/appeal/new', PUBLIC_ROUTE, async (request, reply) => {
       const state = await stateOrPage(ctx, request.query, reply, show)
       if (!state) return reply
-      const blank: AppealFormState = { values: { followUp: 'yes' }, errors: [] }
+      const blank: FormState = { values: { followUp: 'yes' }, errors: [] }
       return show(reply, 200, TITLE, renderAppealForm(state, blank))
     })
-    app.post('/appeal/new', PUBLIC, (request, reply) => post(ctx, request, reply, show))
-    app.get('/appeal/status/:reference', PUBLIC, async (request, reply) =>
+    app.post('/appeal/new', PUBLIC_ROUTE, (request, reply) => post(ctx, request, reply, show))
+    app.get('/appeal/status/:reference', PUBLIC_ROUTE, async (request, reply) =>
       statusPage(ctx, request, reply, show),
     )
   }
 }
-
-type Show = (
-  reply: FastifyReply,
-  status: number,
-  title: string,
-  body: SafeHtml,
-  errors?: boolean,
-) => FastifyReply
 
 /** The page state for the link, or undefined after sending the page that says why there is none. */
 async function stateOrPage(
   ctx: AppContext,
   values: unknown,
   reply: FastifyReply,
-  show: Show,
+  show: ShowPage,
 ): Promise<AppealPageState | undefined> {
   const link = linkFrom(values as Record<string, unknown> | undefined)
   const state = link ? await appealPageState(ctx, link) : 'not_found'
@@ -117,14 +104,14 @@ async function post(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  show: Show,
+  show: ShowPage,
 ): Promise<FastifyReply> {
   const values = formValues(request.body)
   const state = await stateOrPage(ctx, values, reply, show)
   if (!state) return reply
   const parsed = parseAppealForm(values)
   if (!parsed.answers) {
-    const form: AppealFormState = { values, errors: parsed.errors }
+    const form: FormState = { values, errors: parsed.errors }
     return show(reply, 400, TITLE, renderAppealForm(state, form), true)
   }
   return submit(ctx, reply, state, parsed.answers, show)
@@ -135,7 +122,7 @@ async function submit(
   reply: FastifyReply,
   state: AppealPageState,
   answers: Parameters<typeof filingFromPage>[1],
-  show: Show,
+  show: ShowPage,
 ): Promise<FastifyReply> {
   try {
     const { body: receipt } = await fileAppeal(
@@ -156,19 +143,16 @@ async function statusPage(
   ctx: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
-  show: Show,
+  show: ShowPage,
 ): Promise<FastifyReply> {
   const reference = (request.params as { reference: string }).reference
-  const query = request.query as Record<string, unknown>
-  const token = typeof query.token === 'string' ? query.token : undefined
+  const token = textParam(request.query, 'token')
   const view = APPEAL_REFERENCE_PATTERN.test(reference)
     ? await appealStatusView(ctx.db, reference, token)
     : undefined
   if (!view) return show(reply, 404, 'We could not find that appeal', renderLinkNotFound())
-  const base = ctx.policy.reporting.page.publicUrl?.replace(/\/+$/, '')
-  const origin = base ?? `${request.protocol}://${request.host}`
-  const statusUrl = `${origin}/appeal/status/${reference}?${new URLSearchParams({ token: token ?? '' })}`
-  const justSent = query.sent === '1'
+  const statusUrl = `${pageOrigin(ctx, request)}/appeal/status/${reference}?${new URLSearchParams({ token: token ?? '' })}`
+  const justSent = textParam(request.query, 'sent') === '1'
   const title = justSent ? 'Thank you. We got your appeal' : 'Your appeal'
   return show(reply, 200, title, renderAppealStatus({ ...view, statusUrl, justSent }))
 }

@@ -5,6 +5,8 @@ import {
   type IntimateImageDeclaration,
   type ReportInput,
 } from '../../../core/report.js'
+import type { FormValues } from '../../pages/form-body.js'
+import { checkText, ErrorList, type FormState, ticked } from '../../pages/form-fields.js'
 import {
   checkboxField,
   errorSummary,
@@ -14,17 +16,8 @@ import {
   type SafeHtml,
   textField,
 } from '../../pages/html.js'
-import type { FormValues } from './form-body.js'
-import {
-  checkContact,
-  checkLocation,
-  checkText,
-  ErrorList,
-  explanationWith,
-  LIMITS,
-  ticked,
-} from './report-fields.js'
-import { type FormState, finalCheck } from './report-form.js'
+import { checkContact, checkLocation, explanationWith, LIMITS } from './report-fields.js'
+import { finalCheck } from './report-form.js'
 import { contactFields, locationFields, notice, prefillQuery } from './report-form-parts.js'
 
 // @NOTE OSA s.10(3A) and s.20: an intimate-image report declares that it is intimate image

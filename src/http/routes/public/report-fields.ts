@@ -1,55 +1,13 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { SUBJECT_KINDS, SURFACES, type SubjectKind, type Surface } from '../../../core/subject.js'
-import type { FieldError } from '../../pages/html.js'
-import type { FormValues } from './form-body.js'
+import type { FormValues } from '../../pages/form-body.js'
+import { checkText, type ErrorList, isEmailAddress, text } from '../../pages/form-fields.js'
 
-// @NOTE Checks the public forms' answers one field at a time, so each problem gets its own
-// message beside its field. Limits match the API's (reportInputSchema) so a form that passes
-// here passes there.
+// @NOTE The "what and where" and contact answers of the two report forms. Limits match the
+// API's (reportInputSchema) so a form that passes here passes there.
 
-export const LIMITS = { explanation: 4000, where: 500, name: 200, email: 320, urls: 20, url: 2000 }
-
-export class ErrorList {
-  readonly list: FieldError[] = []
-  add(field: string, message: string): void {
-    if (!this.list.some((e) => e.field === field)) this.list.push({ field, message })
-  }
-  /** The problems in the order the fields appear on the page. */
-  ordered(order: readonly string[]): FieldError[] {
-    const rank = (field: string) => {
-      const i = order.indexOf(field)
-      return i === -1 ? order.length : i
-    }
-    return [...this.list].sort((a, b) => rank(a.field) - rank(b.field))
-  }
-}
-
-export function text(values: FormValues, name: string): string {
-  return (values[name] ?? '').replace(/\r\n/g, '\n').trim()
-}
-
-export function ticked(values: FormValues, name: string): boolean {
-  return values[name] !== undefined && values[name] !== ''
-}
-
-function tooLong(count: number, limit: number): string {
-  return `Use ${limit.toLocaleString('en-GB')} characters or fewer (you used ${count.toLocaleString('en-GB')})`
-}
-
-/** Checks a free-text answer; empty is allowed unless `required` says what to ask for. */
-export function checkText(
-  values: FormValues,
-  name: string,
-  limit: number,
-  errors: ErrorList,
-  required?: string,
-): string {
-  const value = text(values, name)
-  if (!value && required) errors.add(name, required)
-  else if (value.length > limit) errors.add(name, tooLong(value.length, limit))
-  return value
-}
+export const LIMITS = { explanation: 4000, where: 500, name: 200, urls: 20, url: 2000 }
 
 const webAddress = z.url({ protocol: /^https?$/ }).max(LIMITS.url)
 
@@ -136,8 +94,6 @@ export function checkLocation(
   }
 }
 
-const emailSchema = z.email().max(LIMITS.email)
-
 /** Name and email; both needed unless `optional` (child sexual abuse, DSA Art. 16(2)(c)). */
 export function checkContact(
   values: FormValues,
@@ -153,7 +109,7 @@ export function checkContact(
   )
   const email = text(values, 'email')
   if (!email && !optional) errors.add('email', 'Enter your email address, like name@example.com')
-  else if (email && !emailSchema.safeParse(email).success) {
+  else if (email && !isEmailAddress(email)) {
     errors.add('email', 'Enter a real email address, like name@example.com')
   }
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) }

@@ -1,4 +1,6 @@
 import type { SubjectKind, Surface } from '../../../core/subject.js'
+import type { FormValues } from '../../pages/form-body.js'
+import { ticked } from '../../pages/form-fields.js'
 import {
   type Choice,
   checkboxField,
@@ -8,8 +10,7 @@ import {
   type SafeHtml,
   textField,
 } from '../../pages/html.js'
-import type { FormValues } from './form-body.js'
-import { asKind, asSubjectId, ticked } from './report-fields.js'
+import { asKind, asSubjectId } from './report-fields.js'
 
 const SURFACE_CHOICES: readonly (Choice & { value: Surface })[] = [
   { value: 'public', label: 'In a post, comment, page or profile that other people can see' },

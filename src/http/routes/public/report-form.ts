@@ -2,6 +2,8 @@ import { type ReportInput, reportInputSchema } from '../../../core/report.js'
 import { type ReportReasonGroup, reportReasons } from '../../../core/report-reasons.js'
 import type { Taxonomy } from '../../../core/taxonomy.js'
 import { isCsea } from '../../../core/taxonomy.js'
+import type { FormValues } from '../../pages/form-body.js'
+import { checkText, ErrorList, type FormState, text, ticked } from '../../pages/form-fields.js'
 import {
   checkboxField,
   errorSummary,
@@ -12,17 +14,7 @@ import {
   type SafeHtml,
   textField,
 } from '../../pages/html.js'
-import type { FormValues } from './form-body.js'
-import {
-  checkContact,
-  checkLocation,
-  checkText,
-  ErrorList,
-  explanationWith,
-  LIMITS,
-  text,
-  ticked,
-} from './report-fields.js'
+import { checkContact, checkLocation, explanationWith, LIMITS } from './report-fields.js'
 import { contactFields, intro, locationFields, notice } from './report-form-parts.js'
 
 export const FIELD_ORDER = [
@@ -37,13 +29,6 @@ export const FIELD_ORDER = [
   'followUp',
   'goodFaith',
 ]
-
-export interface FormState {
-  values: FormValues
-  errors: readonly FieldError[]
-  /** Shown above the form, e.g. when the reporter must wait before sending again. */
-  alert?: string
-}
 
 function reasonSelect(groups: ReportReasonGroup[], state: FormState): SafeHtml {
   const error = state.errors.find((e) => e.field === 'reason')

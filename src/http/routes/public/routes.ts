@@ -5,11 +5,12 @@ import { RateLimitedError } from '../../../core/errors.js'
 import type { ReportInput } from '../../../core/report.js'
 import type { Actor } from '../../../core/roles.js'
 import { fileReport } from '../../../services/file-report.js'
-import { page, type SafeHtml } from '../../pages/html.js'
-import { installPageErrorHandler, pageSecurityHeaders, sendPage } from '../../pages/page-reply.js'
-import { type FormValues, formValues, installFormParser } from './form-body.js'
+import { type FormValues, formValues } from '../../pages/form-body.js'
+import type { FormState } from '../../pages/form-fields.js'
+import type { SafeHtml } from '../../pages/html.js'
+import { PUBLIC_ROUTE, setUpPublicPages } from '../../pages/public-pages.js'
 import { parseIntimateForm, renderIntimateForm } from './intimate-form.js'
-import { type FormState, parseReportForm, renderReportForm } from './report-form.js'
+import { parseReportForm, renderReportForm } from './report-form.js'
 import { prefillValues, statusRoutes } from './status-routes.js'
 
 /** Who files notices sent through the public page (no key; the reporter is in the notice). */
@@ -26,16 +27,8 @@ interface ReportPage {
   parse(values: FormValues): { input?: ReportInput; errors: FormState['errors'] }
 }
 
-/**
- * The public report pages (no login, outside /v1): the report form, the intimate-image form
- * and the private status page. Plain HTML that works without JavaScript; forms post
- * application/x-www-form-urlencoded, which only this plugin parses. Embeddable in an iframe
- * from the sites in policy.reporting.page.frameAncestors.
- */
-export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const siteName = ctx.policy.reporting.page.serviceName
-  const headers = pageSecurityHeaders(ctx.policy.reporting.page.frameAncestors)
-  const pages: ReportPage[] = [
+function reportPages(ctx: AppContext): ReportPage[] {
+  return [
     {
       path: '/report',
       title: 'Report something',
@@ -49,37 +42,28 @@ export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       parse: parseIntimateForm,
     },
   ]
+}
+
+/**
+ * The public report pages (no login, outside /v1): the report form, the intimate-image form
+ * and the private status page. Plain HTML that works without JavaScript; forms post
+ * application/x-www-form-urlencoded, which only this plugin parses. Embeddable in an iframe
+ * from the sites in policy.reporting.page.frameAncestors.
+ */
+export function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    installFormParser(app)
-    installPageErrorHandler(app, siteName)
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.headers(headers)
-      return payload
-    })
-    for (const form of pages) {
-      const show = (reply: FastifyReply, status: number, state: FormState) =>
-        sendPage(
-          reply,
-          status,
-          page({
-            title: form.title,
-            body: form.render(state),
-            siteName,
-            hasErrors: state.errors.length > 0,
-          }),
-        )
-      app.get(
-        form.path,
-        { config: { roles: 'public' }, schema: { hide: true } },
-        (request, reply) => show(reply, 200, { values: prefillValues(request.query), errors: [] }),
+    const show = setUpPublicPages(app, ctx)
+    for (const form of reportPages(ctx)) {
+      const showForm = (reply: FastifyReply, status: number, state: FormState) =>
+        show(reply, status, form.title, form.render(state), state.errors.length > 0)
+      app.get(form.path, PUBLIC_ROUTE, (request, reply) =>
+        showForm(reply, 200, { values: prefillValues(request.query), errors: [] }),
       )
-      app.post(
-        form.path,
-        { config: { roles: 'public' }, schema: { hide: true } },
-        (request, reply) => submit(ctx, request, reply, form, show),
+      app.post(form.path, PUBLIC_ROUTE, (request, reply) =>
+        submit(ctx, request, reply, form, showForm),
       )
     }
-    await app.register(statusRoutes(ctx, siteName))
+    await app.register(statusRoutes(ctx, show))
   }
 }
 

@@ -7,6 +7,12 @@ import {
 } from '../../../core/report-messages.js'
 import type { ReportStatusView } from '../../../services/report-status.js'
 import { html, type SafeHtml } from '../../pages/html.js'
+import {
+  messageItem,
+  noUpdatesNote,
+  privateLinkSection,
+  referencePanel,
+} from '../../pages/status-parts.js'
 
 export interface StatusPageInput {
   view: ReportStatusView
@@ -48,12 +54,7 @@ function message(n: Notification, followUp: boolean): SafeHtml {
     n.status === 'suppressed'
       ? html`<p class="hint">${followUp ? 'We did not send this, because we have no way to reach you.' : 'We did not send this, because you asked for no updates. You can read it here.'}</p>`
       : ''
-  return html`<li><h3>${n.subjectLine}</h3><p class="hint">${plainDateTime(n.createdAt)}</p>${note}${n.body
-    .split('\n\n')
-    .map(
-      (part) =>
-        html`<p>${part.split('\n').map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p>`,
-    )}</li>`
+  return messageItem(n, note)
 }
 
 function messages(view: ReportStatusView): SafeHtml {
@@ -70,16 +71,11 @@ export function renderStatusPage(input: StatusPageInput): SafeHtml {
   const thanks = input.justSent
     ? html`<p>Thank you for telling us. We got your report on ${plainDateTime(report.createdAt)}.</p>`
     : ''
-  const updates = report.followUp
-    ? ''
-    : html`<p>You asked us not to send you updates. You can still check this page.</p>`
-  return html`${thanks}<div class="panel"><p>Your report number is</p><p class="big">${report.reference}</p><p>Keep this number. Give it to us if you contact us about this report.</p></div>
-${whereItIs(input)}${updates}
+  return html`${thanks}${referencePanel('report', report.reference, 'this report')}
+${whereItIs(input)}${noUpdatesNote(report.followUp)}
 ${report.outcome ? '' : html`<h2>What could happen</h2><ul>${POSSIBLE_OUTCOMES.map((line) => html`<li>${line}</li>`)}</ul>`}
 ${messages(input.view)}
-<h2>Your private link</h2>
-<p>Save this link to check your report later. Anyone who has it can see this page, so do not share it.</p>
-<p><a href="${input.statusUrl}">${input.statusUrl}</a></p>`
+${privateLinkSection('report', input.statusUrl)}`
 }
 
 export function renderNotFound(): SafeHtml {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 /** A posted form: each field's value as text (the first one when a name repeats). */
 export type FormValues = Record<string, string>
 
-/** Parses application/x-www-form-urlencoded bodies, for the public pages' plugin only. */
+/** Parses application/x-www-form-urlencoded bodies, for the public pages' plugins only. */
 export function installFormParser(app: FastifyInstance): void {
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -26,4 +26,10 @@ export function formValues(body: unknown): FormValues {
     if (typeof value === 'string') values[name] = value
   }
   return values
+}
+
+/** One value of a parsed query string or form, when it is text. */
+export function textParam(values: unknown, name: string): string | undefined {
+  const value = (values as Record<string, unknown> | undefined)?.[name]
+  return typeof value === 'string' ? value : undefined
 }

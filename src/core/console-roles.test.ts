@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import {
+  CONSOLE_ROLE_RULES,
+  CONSOLE_ROUTE_RULES,
+  consoleMay,
+  consoleRefusal,
+  openApiPath,
+} from './console-roles.js'
+import { CONSOLE_ROLES, type ConsoleRole } from './roles.js'
+
+const MODERATORS = ['moderator', 'admin'] as const
+const APPEAL_DECISION = '/v1/appeals/{id}/decision'
+const CASE_DECISION = '/v1/cases/{id}/decisions'
+
+describe('console roles', () => {
+  it('maps every console role onto the moderator or admin API role', () => {
+    const actsAs = Object.fromEntries(CONSOLE_ROLES.map((r) => [r, CONSOLE_ROLE_RULES[r].actsAs]))
+    expect(actsAs).toEqual({
+      admin: 'admin',
+      moderator: 'moderator',
+      triage: 'moderator',
+      child_safety: 'moderator',
+      appeals_reviewer: 'moderator',
+      law_enforcement_liaison: 'moderator',
+      auditor: 'moderator',
+    })
+    const readOnly = CONSOLE_ROLES.filter((r) => CONSOLE_ROLE_RULES[r].readOnly)
+    expect(readOnly).toEqual(['law_enforcement_liaison', 'auditor'])
+  })
+
+  it('lets every role read what moderators read, and only admins what admins read', () => {
+    for (const role of CONSOLE_ROLES) {
+      expect(consoleMay(role, 'GET', '/v1/cases')).toBe(true)
+      expect(consoleMay(role, 'HEAD', '/v1/cases')).toBe(true)
+      expect(consoleMay(role, 'get', '/v1/keys', ['admin'])).toBe(role === 'admin')
+    }
+    expect(consoleRefusal('moderator', 'GET', '/v1/keys', ['admin'])?.reason).toBe('role')
+  })
+
+  it('keeps the auditor and the liaison read-only everywhere', () => {
+    for (const role of ['auditor', 'law_enforcement_liaison'] as const) {
+      for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) {
+        const refusal = consoleRefusal(role, method, '/v1/cases/{id}/claim', MODERATORS)
+        expect(refusal?.reason).toBe('read_only')
+        expect(refusal?.message).toContain(`the ${role} role is read-only`)
+      }
+    }
+  })
+
+  it('decides appeals: appeals reviewers, moderators and admins only', () => {
+    const may = CONSOLE_ROLES.filter((r) => consoleMay(r, 'POST', APPEAL_DECISION))
+    expect(may).toEqual(['admin', 'moderator', 'appeals_reviewer'])
+    expect(consoleRefusal('triage', 'POST', APPEAL_DECISION, MODERATORS)).toEqual({
+      reason: 'console_role',
+      message:
+        'deciding an appeal is for the console roles admin, moderator, appeals_reviewer; yours is triage',
+    })
+    expect(consoleMay('triage', 'GET', '/v1/appeals/{id}')).toBe(true)
+  })
+
+  it('decides cases: everyone but the auditor and the liaison', () => {
+    const may = CONSOLE_ROLES.filter((r) => consoleMay(r, 'POST', CASE_DECISION))
+    expect(may).toEqual(['admin', 'moderator', 'triage', 'child_safety', 'appeals_reviewer'])
+  })
+
+  it('names only console roles and upper-case methods in the route rules', () => {
+    for (const rule of CONSOLE_ROUTE_RULES) {
+      expect(rule.method).toBe(rule.method.toUpperCase())
+      expect(rule.path).toMatch(/^\/v1\//)
+      for (const role of rule.roles) expect(CONSOLE_ROLES).toContain(role as ConsoleRole)
+    }
+  })
+
+  it("turns Fastify's route parameters into OpenAPI's", () => {
+    expect(openApiPath('/v1/appeals/:id/decision')).toBe(APPEAL_DECISION)
+    expect(openApiPath('/v1/banks/:id/entries/:entryId/disable')).toBe(
+      '/v1/banks/{id}/entries/{entryId}/disable',
+    )
+  })
+})

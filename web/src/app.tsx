@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react'
+import { useApi } from './api/api-context'
+import { currentSession, signOut } from './api/session'
+import type { ConsoleSession, ConsoleUser } from './api/views'
+import { ErrorNotice } from './components/ErrorNotice'
+import { PageHeading } from './components/PageHeading'
+import { QueueCasesPage } from './features/queues/QueueCasesPage'
+import { QueuesPage } from './features/queues/QueuesPage'
+import { Shell } from './features/shell/Shell'
+import { SignInPage } from './features/sign-in/SignInPage'
+import { matchRoute, usePath } from './lib/router'
+import { messageOf } from './lib/use-load'
+
+type SessionState =
+  | { status: 'checking' }
+  | { status: 'signed-out'; notice?: string }
+  | { status: 'signed-in'; session: ConsoleSession }
+
+/** The console: the sign-in page until there is a session, then the shell and its pages. */
+export function App({ sessionExpired }: { sessionExpired: (listener: () => void) => () => void }) {
+  const api = useApi()
+  const path = usePath()
+  const [state, setState] = useState<SessionState>({ status: 'checking' })
+  const [signingOut, setSigningOut] = useState(false)
+
+  useEffect(() => {
+    currentSession(api).then(
+      (session) => setState(session ? { status: 'signed-in', session } : { status: 'signed-out' }),
+      (error: unknown) => setState({ status: 'signed-out', notice: messageOf(error) }),
+    )
+    return sessionExpired(() =>
+      setState((s) =>
+        s.status === 'signed-in'
+          ? { status: 'signed-out', notice: 'Your session has ended. Sign in again.' }
+          : s,
+      ),
+    )
+  }, [api, sessionExpired])
+
+  async function leave(): Promise<void> {
+    setSigningOut(true)
+    try {
+      await signOut(api)
+      setState({ status: 'signed-out', notice: 'You have signed out.' })
+    } catch (error) {
+      setState({ status: 'signed-out', notice: messageOf(error) })
+    } finally {
+      setSigningOut(false)
+    }
+  }
+
+  if (state.status === 'checking') return <p className="checking">Loading the console…</p>
+  if (state.status === 'signed-out') {
+    return (
+      <SignInPage
+        notice={state.notice}
+        onSignedIn={(session) => setState({ status: 'signed-in', session })}
+      />
+    )
+  }
+  const { user } = state.session
+  return (
+    <Shell user={user} path={path} onSignOut={() => void leave()} signingOut={signingOut}>
+      <Page path={path} user={user} />
+    </Shell>
+  )
+}
+
+function Page({ path, user }: { path: string; user: ConsoleUser }) {
+  const route = matchRoute(path)
+  switch (route.page) {
+    case 'queues':
+      return <QueuesPage />
+    case 'queue':
+      return <QueueCasesPage key={route.queueId} queueId={route.queueId} user={user} />
+    case 'not-found':
+      return (
+        <>
+          <PageHeading>Page not found</PageHeading>
+          <ErrorNotice>
+            There is no console page at {route.path}. Use the navigation above.
+          </ErrorNotice>
+        </>
+      )
+  }
+}

@@ -1,0 +1,31 @@
+import type { ApiClient } from '../../api/client'
+import type { CaseListView, CaseView, QueueListView } from '../../api/views'
+
+export function loadQueues(api: ApiClient): Promise<QueueListView> {
+  return api.get<'/v1/queues', QueueListView>('/v1/queues')
+}
+
+/** The open cases of a queue, in the server's order: priority, then age. */
+export function loadQueueCases(api: ApiClient, queue: string): Promise<CaseListView> {
+  return api.get<'/v1/cases', CaseListView>('/v1/cases', {
+    query: { queue, status: 'open', limit: 200 },
+  })
+}
+
+export function claimCase(api: ApiClient, id: string): Promise<CaseView> {
+  return api.post<'/v1/cases/{id}/claim', CaseView>('/v1/cases/{id}/claim', {
+    params: { id },
+    body: {},
+  })
+}
+
+export function releaseCase(api: ApiClient, id: string): Promise<CaseView> {
+  return api.post<'/v1/cases/{id}/release', CaseView>('/v1/cases/{id}/release', {
+    params: { id },
+  })
+}
+
+/** The short form of a case id that people read out to each other. */
+export function shortId(id: string): string {
+  return id.slice(0, 8)
+}

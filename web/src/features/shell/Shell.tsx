@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react'
+import type { ConsoleUser } from '../../api/views'
+import { Link } from '../../components/Link'
+import { roleLabel } from '../../lib/roles'
+
+const NAV = [{ to: '/queues', label: 'Queues', match: /^\/(queues(\/.*)?)?$/ }]
+
+interface ShellProps {
+  user: ConsoleUser
+  path: string
+  onSignOut: () => void
+  signingOut: boolean
+  children: ReactNode
+}
+
+/** The frame of every signed-in page: skip link, banner, navigation, account, main. */
+export function Shell({ user, path, onSignOut, signingOut, children }: ShellProps) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="banner">
+        <p className="brand">Vigil</p>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={item.match.test(path) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account">
+          <span className="account-name" id="account-name">
+            {user.name}
+          </span>
+          <span className="account-role" id="account-role">
+            {roleLabel(user.role)}
+          </span>
+          <button type="button" id="sign-out" onClick={onSignOut} disabled={signingOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { currentPath, matchRoute } from './router'
+
+describe('the console router', () => {
+  it('reads paths under /console', () => {
+    expect(currentPath('/console')).toBe('/')
+    expect(currentPath('/console/')).toBe('/')
+    expect(currentPath('/console/queues/fraud')).toBe('/queues/fraud')
+  })
+
+  it('matches the queue pages and nothing else', () => {
+    expect(matchRoute('/')).toEqual({ page: 'queues' })
+    expect(matchRoute('/queues')).toEqual({ page: 'queues' })
+    expect(matchRoute('/queues/child%20safety')).toEqual({
+      page: 'queue',
+      queueId: 'child safety',
+    })
+    expect(matchRoute('/cases/1')).toEqual({ page: 'not-found', path: '/cases/1' })
+  })
+})

@@ -1,0 +1,47 @@
+import { useSyncExternalStore } from 'react'
+
+// A history-API router small enough for the console's few pages: paths are written without
+// the /console base, e.g. navigate('/queues/fraud').
+
+export const BASE = '/console'
+const EVENT = 'vigil:navigate'
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange)
+  window.addEventListener(EVENT, onChange)
+  return () => {
+    window.removeEventListener('popstate', onChange)
+    window.removeEventListener(EVENT, onChange)
+  }
+}
+
+/** The current path inside the console, always starting with '/'. */
+export function currentPath(pathname: string): string {
+  const inside = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname
+  return inside === '' ? '/' : inside
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => currentPath(window.location.pathname))
+}
+
+export function href(path: string): string {
+  return `${BASE}${path}`
+}
+
+export function navigate(path: string): void {
+  window.history.pushState(null, '', href(path))
+  window.dispatchEvent(new Event(EVENT))
+}
+
+export type Route =
+  | { page: 'queues' }
+  | { page: 'queue'; queueId: string }
+  | { page: 'not-found'; path: string }
+
+export function matchRoute(path: string): Route {
+  if (path === '/' || path === '/queues' || path === '/queues/') return { page: 'queues' }
+  const queue = /^\/queues\/([^/]+)\/?$/.exec(path)
+  if (queue?.[1]) return { page: 'queue', queueId: decodeURIComponent(queue[1]) }
+  return { page: 'not-found', path }
+}
