@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto'
 import type { ModerationCase } from '../core/moderation-case.js'
 import {
   newReportReference,
@@ -22,6 +21,7 @@ import { openOrJoinCase } from './open-case.js'
 import { pseudonymFor } from './pseudonym.js'
 import { enforceReportRateLimits } from './report-rate-limit.js'
 import { deprioritiseNotice, screenReporter } from './reporter-misuse.js'
+import { hashToken, newToken } from './secret-token.js'
 import type { ServiceContext } from './service-context.js'
 import { assertKnownHarm } from './validate-harm.js'
 
@@ -66,10 +66,6 @@ interface Filing extends ReportInput {
   statusTokenHash: string | null
 }
 
-export function hashStatusToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
-
 /**
  * Files a notice: rate limits are counted first, the subject is recorded if new, and the notice
  * opens or joins its case. The reporter is acknowledged (Ofcom D4) when they gave an id or email.
@@ -89,8 +85,8 @@ export async function fileReport(
     const addressPseudonym = address ? await pseudonymFor(ctx.db, ctx.clock, address) : null
     const identity = { ...input.reporter, kind: reporterKind, addressPseudonym }
     await enforceReportRateLimits(ctx, actor, identity)
-    statusToken = channel === 'public_page' ? randomBytes(32).toString('base64url') : undefined
-    const statusTokenHash = statusToken ? hashStatusToken(statusToken) : null
+    statusToken = channel === 'public_page' ? newToken(32) : undefined
+    const statusTokenHash = statusToken ? hashToken(statusToken) : null
     const filing: Filing = { ...input, reporterKind, channel, addressPseudonym, statusTokenHash }
     const at = ctx.clock.now()
     const body = await ctx.db.transaction().execute(async (tx) => {

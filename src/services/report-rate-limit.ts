@@ -68,10 +68,14 @@ export async function enforceReportRateLimits(
   }
 }
 
-/** Drops the counters of windows that have closed; the worker's sweep calls it. */
+/** Counters are kept a day at least: other limits (console sign-in) share the table. */
+const KEEP_COUNTERS_MS = 24 * 3_600_000
+
+/** Drops the counters of windows that closed long ago; the worker's sweep calls it. */
 export async function pruneRateLimitWindows(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'policy'>,
 ): Promise<number> {
   const windowMs = ctx.policy.reporting.rateLimit.windowMinutes * 60_000
-  return deleteRateLimitWindowsBefore(ctx.db, new Date(ctx.clock.now().getTime() - windowMs))
+  const keepMs = Math.max(windowMs, KEEP_COUNTERS_MS)
+  return deleteRateLimitWindowsBefore(ctx.db, new Date(ctx.clock.now().getTime() - keepMs))
 }

@@ -117,13 +117,16 @@ describe.each(dialects())('report rate limits on %s', (dialect) => {
     expect(await countRows(h.ctx.db, ['report', 'subject', 'notification'])).toEqual(before)
   })
 
-  it("lets the worker's sweep drop the counters of closed windows only", async () => {
+  it("lets the worker's sweep drop counters a day after their window closed, not before", async () => {
     await from({ id: 'prune-me' })
     const open = await countRows(h.ctx.db, ['rate_limit_hit'])
     expect(open.rate_limit_hit).toBeGreaterThan(0)
     await h.worker.runOnce({ sweep: true })
     expect(await countRows(h.ctx.db, ['rate_limit_hit'])).toEqual(open)
     h.clock.advance(20 * 60_000)
+    await h.worker.runOnce({ sweep: true })
+    expect(await countRows(h.ctx.db, ['rate_limit_hit'])).toEqual(open)
+    h.clock.advance(24 * 3_600_000)
     await h.worker.runOnce({ sweep: true })
     expect(await countRows(h.ctx.db, ['rate_limit_hit'])).toEqual({ rate_limit_hit: 0 })
   })
