@@ -63,6 +63,14 @@ describe('console roles', () => {
     expect(may).toEqual(['admin', 'moderator', 'triage', 'child_safety', 'appeals_reviewer'])
   })
 
+  it('lets the auditor read the audit log, an admin route, but no other admin route', () => {
+    expect(consoleMay('auditor', 'GET', '/v1/audit/entries', ['admin'])).toBe(true)
+    expect(consoleMay('auditor', 'GET', '/v1/audit/verify', ['admin'])).toBe(true)
+    expect(consoleMay('auditor', 'POST', '/v1/audit/entries', ['admin'])).toBe(false)
+    expect(consoleMay('auditor', 'GET', '/v1/keys', ['admin'])).toBe(false)
+    expect(consoleMay('moderator', 'GET', '/v1/audit/entries', ['admin'])).toBe(false)
+  })
+
   it('names only console roles and upper-case methods in the route rules', () => {
     for (const rule of CONSOLE_ROUTE_RULES) {
       expect(rule.method).toBe(rule.method.toUpperCase())

@@ -76,6 +76,15 @@ export const CONSOLE_ROUTE_RULES: readonly ConsoleRouteRule[] = [
   },
 ]
 
+/**
+ * Read-only routes a console role may call although the API role it acts as is not among the
+ * route's roles: the auditor reads the audit log, which API keys reach only as admin.
+ */
+export const CONSOLE_READ_GRANTS: readonly { path: string; roles: readonly ConsoleRole[] }[] = [
+  { path: '/v1/audit/entries', roles: ['auditor'] },
+  { path: '/v1/audit/verify', roles: ['auditor'] },
+]
+
 export interface ConsoleRefusal {
   reason: 'role' | 'read_only' | 'console_role'
   message: string
@@ -95,7 +104,10 @@ export function consoleRefusal(
 ): ConsoleRefusal | undefined {
   const rule = CONSOLE_ROLE_RULES[role]
   const verb = method.toUpperCase()
-  if (!routeRoles.includes(rule.actsAs)) {
+  const granted =
+    READ_METHODS.has(verb) &&
+    CONSOLE_READ_GRANTS.some((g) => g.path === path && g.roles.includes(role))
+  if (!routeRoles.includes(rule.actsAs) && !granted) {
     return {
       reason: 'role',
       message: `this needs one of the roles ${routeRoles.join(', ')}; your console role ${role} acts as ${rule.actsAs}`,

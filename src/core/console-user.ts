@@ -19,6 +19,12 @@ export const consolePreferencesSchema = z.object({
 })
 export type ConsolePreferences = z.infer<typeof consolePreferencesSchema>
 
+/** A change to one's own preferences: only the fields given change. */
+export const preferencesPatchSchema = z.strictObject({
+  revealMedia: z.boolean().optional(),
+})
+export type PreferencesPatch = z.infer<typeof preferencesPatchSchema>
+
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 1024
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { judgementInputSchema, judgementProblem, type RecordedJudgement } from './judgement.js'
 import { NOTICE_ASSESSMENTS } from './misuse.js'
 
 /** What the platform is told to do; each maps to a DSA restriction type. */
@@ -91,10 +92,19 @@ export const decisionInputSchema = z
       .describe(
         "How the case's notices were judged; manifestly_unfounded counts towards misuse (DSA Art. 23(2))",
       ),
+    judgement: judgementInputSchema.optional(),
   })
   .superRefine((input, ctx) => {
     for (const problem of actionProblems(input.actions)) {
       ctx.addIssue({ code: 'custom', path: ['actions', ...problem.path], message: problem.message })
+    }
+    const problem = input.judgement && judgementProblem(input.harm, input.judgement)
+    if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['judgement', ...problem.path],
+        message: problem.message,
+      })
     }
   })
 export type DecisionInput = z.infer<typeof decisionInputSchema>
@@ -150,6 +160,8 @@ export interface Decision {
   reversesDecisionId: string | null
   /** Set when the decision settles an appeal. */
   appealId: string | null
+  /** The moderator's illegal content judgement (Ofcom ICU C1), when one was recorded. */
+  judgement?: RecordedJudgement
   createdAt: Date
 }
 

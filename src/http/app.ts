@@ -28,6 +28,7 @@ import { publicRoutes } from './routes/public/routes.js'
 import { publicAppealRoutes } from './routes/public-appeals/routes.js'
 import { reportRoutes } from './routes/reports/routes.js'
 import { ruleRoutes } from './routes/rules/routes.js'
+import { statsRoutes } from './routes/stats/routes.js'
 import { taxonomyRoutes } from './routes/taxonomy/routes.js'
 import { webhookRoutes } from './routes/webhooks/routes.js'
 
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     appealRoutes,
     accountRoutes,
     decisionRoutes,
+    statsRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }

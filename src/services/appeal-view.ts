@@ -4,7 +4,12 @@ import { NotFoundError } from '../core/errors.js'
 import type { ModerationCase } from '../core/moderation-case.js'
 import type { Notification } from '../core/notification.js'
 import type { Db } from '../storage/database.js'
-import { findAppeal, findAppealByReference, listAppeals } from '../storage/repos/appeal-repo.js'
+import {
+  findAppeal,
+  findAppealByReference,
+  findAppealCaseDeadlines,
+  listAppeals,
+} from '../storage/repos/appeal-repo.js'
 import { findCase } from '../storage/repos/case-repo.js'
 import { findDecision } from '../storage/repos/decision-repo.js'
 import { listNotificationsFor } from '../storage/repos/notification-repo.js'
@@ -18,8 +23,20 @@ export interface AppealView {
   notifications: Notification[]
 }
 
-export function listAppealQueue(db: Db, query: AppealListQuery) {
-  return listAppeals(db, query)
+/** Appeals, expedited first, each with its case's deadlines (the queue's target, and the law's). */
+export async function listAppealQueue(db: Db, query: AppealListQuery) {
+  const { appeals, total } = await listAppeals(db, query)
+  const caseIds = appeals.flatMap((a) => (a.caseId ? [a.caseId] : []))
+  const deadlines = await findAppealCaseDeadlines(db, caseIds)
+  const withDeadlines = appeals.map((appeal) => {
+    const found = appeal.caseId ? deadlines.get(appeal.caseId) : undefined
+    return {
+      appeal,
+      slaDeadline: found?.slaDeadline ?? null,
+      legalDeadline: found?.legalDeadline ?? null,
+    }
+  })
+  return { appeals: withDeadlines, total }
 }
 
 export async function getAppealView(db: Db, id: string): Promise<AppealView> {

@@ -1,3 +1,4 @@
+import { CONSOLE_ROLE_RULES } from '../core/console-roles.js'
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js'
 import { isClaimLive, type ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
@@ -5,6 +6,7 @@ import type { Executor } from '../storage/database.js'
 import { findApiKey } from '../storage/repos/api-key-repo.js'
 import { claimIfFree, setAssignee } from '../storage/repos/case-claim-repo.js'
 import { findCase, findCaseForUpdate } from '../storage/repos/case-repo.js'
+import { findConsoleUser } from '../storage/repos/console-user-repo.js'
 import { recordAudit } from './audit-log.js'
 import type { ServiceContext } from './service-context.js'
 
@@ -118,14 +120,30 @@ async function openCaseForUpdate(tx: Executor, caseId: string): Promise<Moderati
   return found
 }
 
-/** Cases go to people who can decide them: an active moderator or admin key ("key:<id>"). */
+/**
+ * Cases go to people who can decide them: an active moderator or admin key ("key:<id>"), or an
+ * enabled console user whose role is not read-only ("user:<id>").
+ */
 async function assertAssignable(tx: Executor, assignee: string): Promise<void> {
-  const id = /^key:([0-9a-f-]{36})$/i.exec(assignee)?.[1]
+  const [, kind, id] = /^(key|user):([0-9a-f-]{36})$/i.exec(assignee) ?? []
+  const ok = kind === 'user' ? await userAssignable(tx, id) : await keyAssignable(tx, id)
+  if (ok) return
+  throw new InvalidInputError(
+    `${assignee} is not an active moderator or admin key, nor an enabled console user who may decide cases; give "key:<id>" from GET /v1/keys or "user:<id>" of a console user`,
+    { field: 'assignee' },
+  )
+}
+
+async function keyAssignable(tx: Executor, id: string | undefined): Promise<boolean> {
   const key = id ? await findApiKey(tx, id) : undefined
-  if (!key || key.revokedAt !== null || (key.role !== 'moderator' && key.role !== 'admin')) {
-    throw new InvalidInputError(
-      `${assignee} is not an active moderator or admin key; give "key:<id>" from GET /v1/keys`,
-      { field: 'assignee' },
-    )
-  }
+  return (
+    key !== undefined &&
+    key.revokedAt === null &&
+    (key.role === 'moderator' || key.role === 'admin')
+  )
+}
+
+async function userAssignable(tx: Executor, id: string | undefined): Promise<boolean> {
+  const user = id ? await findConsoleUser(tx, id) : undefined
+  return user !== undefined && user.disabledAt === null && !CONSOLE_ROLE_RULES[user.role].readOnly
 }

@@ -4,6 +4,7 @@ import {
   consolePreferencesSchema,
   consoleUserInputSchema,
   normaliseEmail,
+  type PreferencesPatch,
   passwordProblem,
 } from '../core/console-user.js'
 import { ConflictError, InvalidInputError, NotFoundError } from '../core/errors.js'
@@ -14,6 +15,7 @@ import {
   insertConsoleUser,
   listConsoleUsers,
   setConsoleUserDisabled,
+  setConsoleUserPreferences,
 } from '../storage/repos/console-user-repo.js'
 import { recordAudit } from './audit-log.js'
 import { hashPassword } from './password-hash.js'
@@ -96,4 +98,30 @@ export async function disableConsoleUser(
     const { passwordHash: _hash, ...user } = found
     return { user: { ...user, disabledAt: at }, sessionsEnded }
   })
+}
+
+/** Changes the signed-in person's own console preferences; audited with the new values. */
+export async function updateConsolePreferences(
+  ctx: UsersContext,
+  actor: Actor,
+  user: ConsoleUser,
+  patch: PreferencesPatch,
+): Promise<ConsoleUser> {
+  const preferences = consolePreferencesSchema.parse({
+    ...user.preferences,
+    ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+  })
+  const at = ctx.clock.now()
+  await ctx.db.transaction().execute(async (tx) => {
+    await setConsoleUserPreferences(tx, user.id, preferences)
+    await recordAudit(tx, actor, at, [
+      {
+        action: 'console_user.preferences_changed',
+        entityType: 'console_user',
+        entityId: user.id,
+        data: { preferences },
+      },
+    ])
+  })
+  return { ...user, preferences }
 }

@@ -5,6 +5,7 @@ import {
   isRestrictive,
 } from '../core/decision.js'
 import { ConflictError, NotFoundError } from '../core/errors.js'
+import { judgementChecklistFor } from '../core/judgement.js'
 import { isClaimLive, type ModerationCase } from '../core/moderation-case.js'
 import type { Actor } from '../core/roles.js'
 import { buildStatementOfReasons } from '../core/statement-of-reasons.js'
@@ -112,15 +113,7 @@ export async function writeDecision(
       action: 'decision.recorded',
       entityType: 'decision',
       entityId: decision.id,
-      data: {
-        caseId: decision.caseId,
-        harm: decision.harm,
-        actions: decision.actions.map((a) => a.type),
-        sourceType: decision.sourceType,
-        statementOfReasons: decision.statementOfReasons !== null,
-        ...(decision.reversesDecisionId ? { reverses: decision.reversesDecisionId } : {}),
-        ...(decision.appealId ? { appealId: decision.appealId } : {}),
-      },
+      data: decisionAuditData(decision),
     },
     ...audit,
   ])
@@ -130,6 +123,27 @@ export async function writeDecision(
   // would be an import cycle. It runs last, after the effects, as the list's order says.
   await takeDownCopies(tx, ctx, decision, subject, recordDecisionIn)
   return decision
+}
+
+/** What the audit log keeps of a decision: what, why and whether a judgement was recorded. */
+function decisionAuditData(decision: Decision): Record<string, unknown> {
+  return {
+    caseId: decision.caseId,
+    harm: decision.harm,
+    actions: decision.actions.map((a) => a.type),
+    sourceType: decision.sourceType,
+    statementOfReasons: decision.statementOfReasons !== null,
+    ...(decision.reversesDecisionId ? { reverses: decision.reversesDecisionId } : {}),
+    ...(decision.appealId ? { appealId: decision.appealId } : {}),
+    ...(decision.judgement
+      ? {
+          judgement: {
+            checklist: judgementChecklistFor(decision.harm)?.harm ?? decision.harm,
+            items: decision.judgement.items,
+          },
+        }
+      : {}),
+  }
 }
 
 /** The statement of reasons owed for a restriction (DSA Art. 17); none for other decisions. */

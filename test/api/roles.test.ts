@@ -21,6 +21,8 @@ const ROUTES: { method: string; path: string; roles: readonly ApiRole[] }[] = [
   { method: 'POST', path: '/v1/cases/{id}/release', roles: MODERATORS },
   { method: 'POST', path: '/v1/cases/{id}/assign', roles: MODERATORS },
   { method: 'GET', path: '/v1/queues', roles: MODERATORS },
+  { method: 'GET', path: '/v1/cases/{id}/media/{index}', roles: MODERATORS },
+  { method: 'GET', path: '/v1/harms/{id}/judgement', roles: MODERATORS },
   { method: 'POST', path: '/v1/cases/{id}/statement-preview', roles: MODERATORS },
   { method: 'GET', path: '/v1/decisions/{id}', roles: MODERATORS },
   {
@@ -66,6 +68,8 @@ const ROUTES: { method: string; path: string; roles: readonly ApiRole[] }[] = [
   { method: 'POST', path: '/v1/rules/{id}/state', roles: ADMIN },
   { method: 'POST', path: '/v1/rules/{id}/backtest', roles: MODERATORS },
   { method: 'GET', path: '/v1/audit/verify', roles: ADMIN },
+  { method: 'GET', path: '/v1/audit/entries', roles: ADMIN },
+  { method: 'GET', path: '/v1/stats/dashboard', roles: MODERATORS },
   { method: 'POST', path: '/v1/keys', roles: ADMIN },
   { method: 'GET', path: '/v1/keys', roles: ADMIN },
   { method: 'DELETE', path: '/v1/keys/{id}', roles: ADMIN },

@@ -4,6 +4,11 @@ import { currentSession, signOut } from './api/session'
 import type { ConsoleSession, ConsoleUser } from './api/views'
 import { ErrorNotice } from './components/ErrorNotice'
 import { PageHeading } from './components/PageHeading'
+import { AppealPage } from './features/appeals/AppealPage'
+import { AppealsPage } from './features/appeals/AppealsPage'
+import { AuditPage } from './features/audit/AuditPage'
+import { CasePage } from './features/case/CasePage'
+import { DashboardPage } from './features/dashboard/DashboardPage'
 import { QueueCasesPage } from './features/queues/QueueCasesPage'
 import { QueuesPage } from './features/queues/QueuesPage'
 import { Shell } from './features/shell/Shell'
@@ -61,18 +66,49 @@ export function App({ sessionExpired }: { sessionExpired: (listener: () => void)
   const { user } = state.session
   return (
     <Shell user={user} path={path} onSignOut={() => void leave()} signingOut={signingOut}>
-      <Page path={path} user={user} />
+      <Page
+        path={path}
+        user={user}
+        onUserChange={(changed) =>
+          setState((s) =>
+            s.status === 'signed-in' ? { ...s, session: { ...s.session, user: changed } } : s,
+          )
+        }
+      />
     </Shell>
   )
 }
 
-function Page({ path, user }: { path: string; user: ConsoleUser }) {
+interface PageProps {
+  path: string
+  user: ConsoleUser
+  onUserChange: (user: ConsoleUser) => void
+}
+
+function Page({ path, user, onUserChange }: PageProps) {
   const route = matchRoute(path)
   switch (route.page) {
     case 'queues':
       return <QueuesPage />
     case 'queue':
       return <QueueCasesPage key={route.queueId} queueId={route.queueId} user={user} />
+    case 'case':
+      return (
+        <CasePage
+          key={route.caseId}
+          caseId={route.caseId}
+          user={user}
+          onUserChange={onUserChange}
+        />
+      )
+    case 'appeals':
+      return <AppealsPage />
+    case 'appeal':
+      return <AppealPage key={route.appealId} appealId={route.appealId} user={user} />
+    case 'audit':
+      return <AuditPage />
+    case 'dashboard':
+      return <DashboardPage />
     case 'not-found':
       return (
         <>

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import type { AppContext } from '../../context.js'
 import { hasAnySubject } from '../../services/case-view.js'
+import { ensureDemoConsoleUsers } from '../demo/demo-console-users.js'
 import { DEMO_DEFAULT_SUBJECTS } from '../demo/demo-data.js'
 import { ensureDemoAdminKey } from '../demo/demo-key.js'
 import { describeDemo, loadDemoWithProgress } from '../demo/demo-progress.js'
@@ -33,7 +34,8 @@ export function demoCommand(): Command {
 
 /**
  * `serve --demo`: loads the demo when the database has no subjects yet, and always makes sure a
- * working admin key is in `<dataDir>/demo-admin.key`. Returns that file's path.
+ * working admin key is in `<dataDir>/demo-admin.key` and demo console users are listed in
+ * `<dataDir>/demo-console-users.txt`. Returns the key file's path.
  */
 export async function loadDemoOnFirstStart(ctx: AppContext): Promise<string | undefined> {
   if (!(await hasAnySubject(ctx.db))) {
@@ -41,6 +43,8 @@ export async function loadDemoOnFirstStart(ctx: AppContext): Promise<string | un
     const summary = await loadDemoWithProgress(ctx, DEMO_DEFAULT_SUBJECTS)
     for (const line of describeDemo(summary)) console.error(line)
   }
+  const usersFile = await ensureDemoConsoleUsers(ctx)
+  console.error(`Demo console users and their password: ${usersFile}`)
   return ensureDemoAdminKey(ctx)
 }
 

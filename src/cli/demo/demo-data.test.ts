@@ -4,7 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dialects } from '../../../test/dialects.js'
 import { createTestHarness, type TestHarness } from '../../../test/harness.js'
+import { CONSOLE_ROLES } from '../../core/roles.js'
 import { verifyAuditChain } from '../../services/audit-verify.js'
+import { signIn } from '../../services/console-sessions.js'
+import { demoConsoleUser, ensureDemoConsoleUsers } from './demo-console-users.js'
 import { type DemoSummary, loadDemoData } from './demo-data.js'
 import { ensureDemoAdminKey } from './demo-key.js'
 import { planDemo } from './demo-plan.js'
@@ -246,6 +249,39 @@ describe.each(dialects())('the demo data set on %s', (dialect) => {
           flaggerId: expect.any(String),
         })
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('creates a console user of each role whose demo password is written to a private file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vigil-demo-users-'))
+    try {
+      const ctx = { ...h.ctx, config: { ...h.ctx.config, dataDir } }
+      const path = await ensureDemoConsoleUsers(ctx)
+      expect(path).toBe(join(dataDir, 'demo-console-users.txt'))
+      expect(statSync(path).mode & 0o777).toBe(0o600)
+      const text = readFileSync(path, 'utf8')
+      expect(text).toContain('DEMO CREDENTIALS')
+      const password = /^password: (\S+)$/m.exec(text)?.[1] ?? ''
+      const sessions = { ...ctx, sessions: ctx.config.sessions }
+      for (const role of CONSOLE_ROLES) {
+        const { email } = demoConsoleUser(role)
+        expect(text).toContain(email)
+        const live = await signIn(sessions, { email, password }, '203.0.113.9')
+        expect(live.user).toMatchObject({ email, role })
+      }
+      await ensureDemoConsoleUsers(ctx)
+      expect(readFileSync(path, 'utf8')).toBe(text)
+      await h.ctx.db.deleteFrom('console_session').execute()
+      await h.ctx.db
+        .deleteFrom('console_user')
+        .where('email', '=', demoConsoleUser('auditor').email)
+        .execute()
+      await ensureDemoConsoleUsers(ctx)
+      expect(readFileSync(path, 'utf8')).toBe(text)
+      const { email } = demoConsoleUser('auditor')
+      expect((await signIn(sessions, { email, password }, '203.0.113.9')).user.email).toBe(email)
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }

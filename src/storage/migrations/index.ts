@@ -7,6 +7,7 @@ import * as casePriority from './20261130T020000-case-priority.js'
 import * as mediaCopies from './20261130T030000-media-copies.js'
 import * as appealTokens from './20261130T040000-appeal-tokens.js'
 import * as consoleUsers from './20261130T050000-console-users.js'
+import * as decisionJudgement from './20261130T060000-decision-judgement.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261130T030000-media-copies': mediaCopies,
   '20261130T040000-appeal-tokens': appealTokens,
   '20261130T050000-console-users': consoleUsers,
+  '20261130T060000-decision-judgement': decisionJudgement,
 }
 
 export function migrationProvider(): MigrationProvider {

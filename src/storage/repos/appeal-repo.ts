@@ -188,3 +188,19 @@ export async function findAppealTokenHash(
     .executeTakeFirst()
   return row?.token_hash
 }
+
+/** The SLA and legal deadlines of appeals' cases, by case id. */
+export async function findAppealCaseDeadlines(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { slaDeadline: Date; legalDeadline: Date | null }>> {
+  if (caseIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('moderation_case')
+    .select(['id', 'sla_deadline', 'legal_deadline'])
+    .where('id', 'in', caseIds)
+    .execute()
+  return new Map(
+    rows.map((r) => [r.id, { slaDeadline: r.sla_deadline, legalDeadline: r.legal_deadline }]),
+  )
+}

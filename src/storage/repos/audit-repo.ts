@@ -141,3 +141,37 @@ export async function listEntriesFor(
     .execute()
   return rows.map(rowToAuditEntry)
 }
+
+export interface AuditEntryFilter {
+  entityType?: string
+  entityId?: string
+  action?: string
+  /** Only entries with an id below this: the next page, newest first. */
+  before?: number
+  limit: number
+}
+
+export interface ListedAuditEntry extends AuditEntry {
+  /** The console user's name when the actor is `user:<id>`. */
+  actorName: string | null
+}
+
+/** Entries newest first (keyset paging on id), with the names of console users who acted. */
+export async function listAuditEntries(
+  db: Executor,
+  filter: AuditEntryFilter,
+): Promise<ListedAuditEntry[]> {
+  let query = db
+    .selectFrom('audit_entry')
+    .leftJoin('console_user', (join) =>
+      join.on(sql<boolean>`audit_entry.actor = 'user:' || console_user.id::text`),
+    )
+    .selectAll('audit_entry')
+    .select('console_user.name as actor_name')
+  if (filter.entityType) query = query.where('audit_entry.entity_type', '=', filter.entityType)
+  if (filter.entityId) query = query.where('audit_entry.entity_id', '=', filter.entityId)
+  if (filter.action) query = query.where('audit_entry.action', '=', filter.action)
+  if (filter.before !== undefined) query = query.where('audit_entry.id', '<', filter.before)
+  const rows = await query.orderBy('audit_entry.id', 'desc').limit(filter.limit).execute()
+  return rows.map((row) => ({ ...rowToAuditEntry(row), actorName: row.actor_name ?? null }))
+}

@@ -80,3 +80,24 @@ export async function setConsoleUserPasswordHash(
     .where('id', '=', id)
     .execute()
 }
+
+export async function setConsoleUserPreferences(
+  db: Executor,
+  id: string,
+  preferences: ConsoleUser['preferences'],
+): Promise<void> {
+  await db
+    .updateTable('console_user')
+    .set({ preferences: JSON.stringify(preferences) })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function findConsoleUser(db: Executor, id: string): Promise<ConsoleUser | undefined> {
+  const row = await db
+    .selectFrom('console_user')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? rowToConsoleUser(row) : undefined
+}

@@ -22,6 +22,7 @@ export function rowToDecision(row: DecisionRow): Decision {
     statementOfReasons: row.statement_of_reasons,
     reversesDecisionId: row.reverses_decision_id,
     appealId: row.appeal_id,
+    ...(row.judgement ? { judgement: row.judgement } : {}),
     createdAt: row.created_at,
   }
 }
@@ -45,6 +46,7 @@ export async function insertDecision(db: Executor, d: Decision): Promise<void> {
       statement_of_reasons: d.statementOfReasons ? JSON.stringify(d.statementOfReasons) : null,
       reverses_decision_id: d.reversesDecisionId,
       appeal_id: d.appealId,
+      judgement: d.judgement ? JSON.stringify(d.judgement) : null,
       created_at: d.createdAt,
     })
     .execute()

@@ -1,5 +1,6 @@
 import type { JSONColumnType } from 'kysely'
 import type { Action, Ground } from '../../core/decision.js'
+import type { RecordedJudgement } from '../../core/judgement.js'
 
 export interface DecisionTable {
   id: string
@@ -19,4 +20,6 @@ export interface DecisionTable {
   appeal_id: string | null
   source_type: string
   decided_by_name: string | null
+  /** The illegal content judgement (Ofcom ICU C1) the moderator recorded, if any. */
+  judgement: JSONColumnType<RecordedJudgement | null, string | null, string | null>
 }

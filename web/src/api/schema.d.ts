@@ -320,6 +320,15 @@ export interface paths {
                                 version: string;
                             };
                             harm: string;
+                            /** @description The illegal content judgement (Ofcom ICU C1): the answers to GET /v1/harms/{id}/judgement */
+                            judgement?: {
+                                items: {
+                                    id: string;
+                                    /** @description Whether the moderator judged this point to hold */
+                                    met: boolean;
+                                }[];
+                                note?: string;
+                            };
                             /**
                              * @description How the case's notices were judged; manifestly_unfounded counts towards misuse (DSA Art. 23(2))
                              * @enum {string}
@@ -350,6 +359,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, by entity and action; page with before */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description e.g. decision.recorded */
+                    action?: string;
+                    /** @description The previous page's nextBefore: entries with a smaller id */
+                    before?: number;
+                    entityId?: string;
+                    /** @description e.g. decision, appeal, case */
+                    entityType?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                action: string;
+                                /** @description 'user:<id>', 'key:<id>', 'bootstrap' or 'system' */
+                                actor: string;
+                                /** @description The console user’s name, for user:<id> */
+                                actorName: string | null;
+                                chainSeq: number | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                entityId: string;
+                                entityType: string;
+                                id: number;
+                                occurredAt: string;
+                                /** @description Chained into the hash chain (sealed shortly after writing) */
+                                sealed: boolean;
+                            }[];
+                            /** @description Pass as before for the next, older page */
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -372,7 +446,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description The first entry that does not follow from the one before */
+                            firstBreak: {
+                                chainSeq: number;
+                                entryId: number | null;
+                                problem: string;
+                            } | null;
+                            headHash: string;
+                            ok: boolean;
+                            sealed: number;
+                            unsealed: number;
+                        };
+                    };
                 };
             };
         };
@@ -768,7 +855,41 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            cases: {
+                                /** @description "key:<id>" or "user:<id>" while claimed */
+                                assignee: string | null;
+                                claimed: boolean;
+                                /** Format: date-time */
+                                claimedUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** @enum {string|null} */
+                                escalation: "nearing" | "overdue" | null;
+                                harm: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "content" | "appeal";
+                                /** Format: date-time */
+                                legalDeadline: string | null;
+                                overdue: boolean;
+                                priority: number;
+                                queue: string;
+                                /** Format: date-time */
+                                slaDeadline: string;
+                                slaRemainingSeconds: number;
+                                /** @enum {string} */
+                                status: "open" | "decided";
+                                subjectId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -804,7 +925,214 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description "key:<id>" or "user:<id>" while claimed */
+                            assignee: string | null;
+                            claimed: boolean;
+                            /** Format: date-time */
+                            claimedUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decisions: {
+                                actions: {
+                                    /** @description How long the action lasts; absent means indefinitely */
+                                    durationHours?: number;
+                                    label?: string;
+                                    /**
+                                     * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                     * @enum {string}
+                                     */
+                                    restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                    /** @description Where the action applies; absent means everywhere */
+                                    territories?: string[];
+                                    /** @enum {string} */
+                                    type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                }[];
+                                appealId: string | null;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not";
+                                automatedDetection: boolean;
+                                caseId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedBy: string;
+                                decidedByName: string | null;
+                                ground: {
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                    offence: string;
+                                    /** @enum {string} */
+                                    type: "illegal";
+                                } | {
+                                    /** @description The terms of service clause */
+                                    clause: string;
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /**
+                                     * Format: uri
+                                     * @description Where the clause can be read
+                                     */
+                                    referenceUrl?: string;
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                    version: string;
+                                };
+                                harm: string;
+                                id: string;
+                                /** @description The illegal content judgement recorded with the decision, if any */
+                                judgement: {
+                                    items: {
+                                        id: string;
+                                        /** @description Whether the moderator judged this point to hold */
+                                        met: boolean;
+                                    }[];
+                                    note?: string;
+                                } | null;
+                                reversesDecisionId: string | null;
+                                /** @enum {string} */
+                                sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                                statement: string;
+                                statementOfReasons: {
+                                    [key: string]: unknown;
+                                } | null;
+                                subjectId: string;
+                            }[];
+                            /** @enum {string|null} */
+                            escalation: "nearing" | "overdue" | null;
+                            harm: string | null;
+                            history: {
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                entityId: string;
+                                entityType: string;
+                                sealed: boolean;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "content" | "appeal";
+                            /** Format: date-time */
+                            legalDeadline: string | null;
+                            overdue: boolean;
+                            priority: number;
+                            priorityBreakdown: {
+                                formula: string;
+                                parts: {
+                                    base: number;
+                                    escalationBoost: number;
+                                    harm: string | null;
+                                    reach: number;
+                                    reachFactor: number;
+                                    ruleFloor: number | null;
+                                    severity: number;
+                                    /** @enum {string} */
+                                    source: "hash_match" | "url_list" | "keyword_list" | "classifier" | "rule" | "user_report" | "trusted_flagger" | "authority";
+                                    trust: number;
+                                } | null;
+                                value: number;
+                            };
+                            queue: string;
+                            reports: {
+                                caseId: string;
+                                /** @enum {string} */
+                                channel: "api" | "public_page";
+                                contentUrls: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                declarations: {
+                                    [key: string]: unknown;
+                                } | null;
+                                explanation: string;
+                                filedBy: string;
+                                flaggerId: string | null;
+                                followUp: boolean;
+                                harm: string;
+                                id: string;
+                                /** @enum {string|null} */
+                                outcome: "action_taken" | "no_action" | "restored" | null;
+                                /** Format: date-time */
+                                outcomeAt: string | null;
+                                outcomeDecisionId: string | null;
+                                reference: string;
+                                reporterAddress: string | null;
+                                reporterContactGiven: boolean;
+                                reporterId: string | null;
+                                /** @enum {string} */
+                                reporterKind: "user" | "non_user" | "trusted_flagger" | "authority";
+                                subjectId: string;
+                                triage: string;
+                            }[];
+                            signals: {
+                                /** @enum {string} */
+                                action: "allow" | "review" | "hold" | "block";
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                harm: string;
+                                id: string;
+                                matcher: string;
+                                score: number;
+                                /** @enum {string} */
+                                source: "hash_match" | "url_list" | "keyword_list" | "classifier" | "rule" | "user_report" | "trusted_flagger" | "authority";
+                                subjectId: string;
+                            }[];
+                            /** Format: date-time */
+                            slaDeadline: string;
+                            slaRemainingSeconds: number;
+                            /** @enum {string} */
+                            status: "open" | "decided";
+                            subject: {
+                                authorId: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                externalId: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "image" | "video" | "url" | "profile" | "message" | "account";
+                                /** @description Open item i with GET /v1/cases/{id}/media/{i} */
+                                media: {
+                                    bytes: number;
+                                    md5?: string;
+                                    mimeType?: string;
+                                    pdq?: string;
+                                    pdqQuality?: number;
+                                    sha256: string;
+                                    /** @description Left out when the media is withheld */
+                                    sourceUrl?: string;
+                                    /**
+                                     * @description "csea": only a child_safety console session may open it; show a placeholder
+                                     * @enum {string}
+                                     */
+                                    withheld?: "csea";
+                                }[];
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                surface: "public" | "private" | "group";
+                                text: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string | null;
+                                /** @enum {string|null} */
+                                verdict: "allow" | "review" | "hold" | "block" | null;
+                            };
+                            subjectId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -825,7 +1153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give the case to a moderator's or admin's key, with a fresh claim */
+        /** Give the case to a moderator's or admin's key or a console user, with a fresh claim */
         post: {
             parameters: {
                 query?: never;
@@ -838,7 +1166,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The moderator or admin key to give the case to, as "key:<id>" */
+                        /** @description Who gets the case: a moderator or admin key as "key:<id>", or a console user as "user:<id>" */
                         assignee: string;
                         /** @description How long the claim lasts; 30 minutes unless given */
                         minutes?: number;
@@ -851,7 +1179,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description "key:<id>" or "user:<id>" while claimed */
+                            assignee: string | null;
+                            claimed: boolean;
+                            /** Format: date-time */
+                            claimedUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** @enum {string|null} */
+                            escalation: "nearing" | "overdue" | null;
+                            harm: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "content" | "appeal";
+                            /** Format: date-time */
+                            legalDeadline: string | null;
+                            overdue: boolean;
+                            priority: number;
+                            queue: string;
+                            /** Format: date-time */
+                            slaDeadline: string;
+                            slaRemainingSeconds: number;
+                            /** @enum {string} */
+                            status: "open" | "decided";
+                            subjectId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -894,7 +1253,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description "key:<id>" or "user:<id>" while claimed */
+                            assignee: string | null;
+                            claimed: boolean;
+                            /** Format: date-time */
+                            claimedUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** @enum {string|null} */
+                            escalation: "nearing" | "overdue" | null;
+                            harm: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "content" | "appeal";
+                            /** Format: date-time */
+                            legalDeadline: string | null;
+                            overdue: boolean;
+                            priority: number;
+                            queue: string;
+                            /** Format: date-time */
+                            slaDeadline: string;
+                            slaRemainingSeconds: number;
+                            /** @enum {string} */
+                            status: "open" | "decided";
+                            subjectId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -970,6 +1360,15 @@ export interface paths {
                             version: string;
                         };
                         harm: string;
+                        /** @description The illegal content judgement (Ofcom ICU C1): the answers to GET /v1/harms/{id}/judgement */
+                        judgement?: {
+                            items: {
+                                id: string;
+                                /** @description Whether the moderator judged this point to hold */
+                                met: boolean;
+                            }[];
+                            note?: string;
+                        };
                         /**
                          * @description How the case's notices were judged; manifestly_unfounded counts towards misuse (DSA Art. 23(2))
                          * @enum {string}
@@ -990,6 +1389,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/media/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of the subject's media item (images only); CSEA media only for a child_safety console session */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The media item's position in the subject's media, from 0 */
+                    index: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1022,7 +1459,38 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description "key:<id>" or "user:<id>" while claimed */
+                            assignee: string | null;
+                            claimed: boolean;
+                            /** Format: date-time */
+                            claimedUntil: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            /** @enum {string|null} */
+                            escalation: "nearing" | "overdue" | null;
+                            harm: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "content" | "appeal";
+                            /** Format: date-time */
+                            legalDeadline: string | null;
+                            overdue: boolean;
+                            priority: number;
+                            queue: string;
+                            /** Format: date-time */
+                            slaDeadline: string;
+                            slaRemainingSeconds: number;
+                            /** @enum {string} */
+                            status: "open" | "decided";
+                            subjectId: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
                 };
             };
         };
@@ -1098,6 +1566,15 @@ export interface paths {
                             version: string;
                         };
                         harm: string;
+                        /** @description The illegal content judgement (Ofcom ICU C1): the answers to GET /v1/harms/{id}/judgement */
+                        judgement?: {
+                            items: {
+                                id: string;
+                                /** @description Whether the moderator judged this point to hold */
+                                met: boolean;
+                            }[];
+                            note?: string;
+                        };
                         /**
                          * @description How the case's notices were judged; manifestly_unfounded counts towards misuse (DSA Art. 23(2))
                          * @enum {string}
@@ -1533,6 +2010,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/harms/{id}/judgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The illegal content judgement checklist (Ofcom ICU C1) for the harm or its nearest ancestor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A harm id from GET /v1/taxonomy */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The harm whose checklist this is: the one asked for or an ancestor */
+                            harm: string;
+                            items: {
+                                guidance: string;
+                                /** @description Give it back in a decision’s judgement.items[].id */
+                                id: string;
+                                question: string;
+                            }[];
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/keys": {
         parameters: {
             query?: never;
@@ -1656,7 +2182,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            at: string;
+                            nearingShare: number;
+                            queues: {
+                                claimed: number;
+                                /** @description False for a queue no longer in the policy */
+                                defined: boolean;
+                                id: string;
+                                label: string;
+                                legalDeadlineHours: number | null;
+                                nearing: number;
+                                /** Format: date-time */
+                                nextDeadline: string | null;
+                                /** Format: date-time */
+                                oldestOpenedAt: string | null;
+                                open: number;
+                                overdue: number;
+                                slaHours: number | null;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2164,6 +2712,108 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases per day by harm and source, time to decision against SLA, automated share and appeal reversals */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the period (inclusive); default 30 days before `to` */
+                    from?: string;
+                    /** @description End of the period; default now */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Appeals decided in the period and how many reversed the decision */
+                            appeals: {
+                                /** @description Appeals against decisions settled in the period */
+                                decided: number;
+                                reversed: number;
+                                /** @description Share reversed; null when none were decided */
+                                share: number | null;
+                            };
+                            /** @description Decisions made in the period, by automatedDecision */
+                            automation: {
+                                decisions: number;
+                                fully: number;
+                                not: number;
+                                partially: number;
+                                /** @description Share fully or partially automated; null for none */
+                                share: number | null;
+                            };
+                            /** Format: date-time */
+                            from: string;
+                            /** @description Cases opened in the period, per queue, against their SLA or legal deadline */
+                            sla: {
+                                label: string;
+                                /** @description Decided after their deadline */
+                                late: number;
+                                medianHoursToDecision: number | null;
+                                /** @description Still open, deadline not yet passed */
+                                openInTime: number;
+                                /** @description Still open and past their deadline */
+                                openOverdue: number;
+                                queue: string;
+                                slaHours: number | null;
+                                /** @description Decided by their deadline */
+                                withinSla: number;
+                            }[];
+                            /** Format: date-time */
+                            to: string;
+                            /** @description Content cases opened in the period */
+                            volume: {
+                                days: {
+                                    /** @description Cases opened that day per harm, in the order of `harms` */
+                                    counts: number[];
+                                    /** @description UTC date, YYYY-MM-DD */
+                                    day: string;
+                                    total: number;
+                                }[];
+                                /** @description The 5 commonest harms, then `other` for the rest */
+                                harms: {
+                                    count: number;
+                                    harm: string;
+                                    label: string;
+                                }[];
+                                /** @description What opened each case: the signal source of its first notice or match */
+                                sources: {
+                                    count: number;
+                                    label: string;
+                                    source: string;
+                                }[];
+                                /** @description Content cases opened in the period */
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

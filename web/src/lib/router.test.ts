@@ -15,6 +15,14 @@ describe('the console router', () => {
       page: 'queue',
       queueId: 'child safety',
     })
-    expect(matchRoute('/cases/1')).toEqual({ page: 'not-found', path: '/cases/1' })
+    expect(matchRoute('/cases/1')).toEqual({ page: 'case', caseId: '1' })
+    expect(matchRoute('/cases/1/x')).toEqual({ page: 'not-found', path: '/cases/1/x' })
+  })
+
+  it('matches the appeals pages and the audit log', () => {
+    expect(matchRoute('/appeals')).toEqual({ page: 'appeals' })
+    expect(matchRoute('/appeals/abc')).toEqual({ page: 'appeal', appealId: 'abc' })
+    expect(matchRoute('/audit')).toEqual({ page: 'audit' })
+    expect(matchRoute('/audit/x')).toEqual({ page: 'not-found', path: '/audit/x' })
   })
 })

@@ -37,11 +37,23 @@ export function navigate(path: string): void {
 export type Route =
   | { page: 'queues' }
   | { page: 'queue'; queueId: string }
+  | { page: 'case'; caseId: string }
+  | { page: 'appeals' }
+  | { page: 'appeal'; appealId: string }
+  | { page: 'audit' }
+  | { page: 'dashboard' }
   | { page: 'not-found'; path: string }
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/queues' || path === '/queues/') return { page: 'queues' }
   const queue = /^\/queues\/([^/]+)\/?$/.exec(path)
   if (queue?.[1]) return { page: 'queue', queueId: decodeURIComponent(queue[1]) }
+  const kase = /^\/cases\/([^/]+)\/?$/.exec(path)
+  if (kase?.[1]) return { page: 'case', caseId: decodeURIComponent(kase[1]) }
+  if (path === '/appeals' || path === '/appeals/') return { page: 'appeals' }
+  const appeal = /^\/appeals\/([^/]+)\/?$/.exec(path)
+  if (appeal?.[1]) return { page: 'appeal', appealId: decodeURIComponent(appeal[1]) }
+  if (path === '/audit' || path === '/audit/') return { page: 'audit' }
+  if (path === '/dashboard' || path === '/dashboard/') return { page: 'dashboard' }
   return { page: 'not-found', path }
 }

@@ -65,7 +65,14 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
     },
     async (request) => {
       const { appeals, total } = await listAppealQueue(ctx.db, request.query)
-      return { appeals: appeals.map(presentAppeal), total }
+      return {
+        appeals: appeals.map((a) => ({
+          ...presentAppeal(a.appeal),
+          slaDeadline: a.slaDeadline,
+          legalDeadline: a.legalDeadline,
+        })),
+        total,
+      }
     },
   )
   app.get(

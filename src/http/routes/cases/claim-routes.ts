@@ -4,6 +4,7 @@ import { assignCase, claimCase, releaseCase } from '../../../services/claim-case
 import { MODERATORS, type RouteApp } from '../route-app.js'
 import { presentCase } from './presenter.js'
 import { assignBody, caseParams, claimBody } from './schema.js'
+import { caseSchema } from './view-schema.js'
 
 /** Claims lock a case to one moderator for a while, so two people do not review it at once. */
 export function claimRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -23,6 +24,7 @@ function registerClaims(app: RouteApp, ctx: AppContext): void {
         summary: 'Claim the case for N minutes (default 30); 409 while someone else holds it',
         params: caseParams,
         body: claimBody,
+        response: { 200: caseSchema },
       },
     },
     async (request) => {
@@ -39,6 +41,7 @@ function registerClaims(app: RouteApp, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'Give up a claim (the holder, an admin, or anyone once it has lapsed)',
         params: caseParams,
+        response: { 200: caseSchema },
       },
     },
     async (request) =>
@@ -53,9 +56,11 @@ function registerAssign(app: RouteApp, ctx: AppContext): void {
       config: { roles: MODERATORS },
       schema: {
         tags: ['cases'],
-        summary: "Give the case to a moderator's or admin's key, with a fresh claim",
+        summary:
+          "Give the case to a moderator's or admin's key or a console user, with a fresh claim",
         params: caseParams,
         body: assignBody,
+        response: { 200: caseSchema },
       },
     },
     async (request) =>

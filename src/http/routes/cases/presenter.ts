@@ -1,4 +1,7 @@
+import type { Decision } from '../../../core/decision.js'
+import { mayOpenMedia } from '../../../core/media-access.js'
 import type { ModerationCase } from '../../../core/moderation-case.js'
+import type { Actor } from '../../../core/roles.js'
 import type { PriorityBasis } from '../../../core/routing.js'
 import type { CaseView } from '../../../services/case-view.js'
 
@@ -22,17 +25,23 @@ export function presentPriority(priority: number, basis: PriorityBasis | null) {
   }
 }
 
-export function presentCaseView(view: CaseView, now: Date, basis: PriorityBasis | null = null) {
+/** The case view for `actor`: media they may not open is marked withheld, without its URL. */
+export function presentCaseView(
+  view: CaseView,
+  now: Date,
+  basis: PriorityBasis | null,
+  actor: Pick<Actor, 'id' | 'consoleRole'>,
+) {
   return {
     ...presentCase(view.case, now),
     priorityBreakdown: presentPriority(view.case.priority, basis),
-    subject: view.subject,
+    subject: presentSubject(view, actor),
     signals: view.signals,
     reports: view.reports.map(({ reporterEmail, reporterName, ...report }) => ({
       ...report,
       reporterContactGiven: Boolean(reporterEmail || reporterName),
     })),
-    decisions: view.decisions,
+    decisions: view.decisions.map(presentDecision),
     history: view.history.map((entry) => ({
       at: entry.occurredAt,
       actor: entry.actor,
@@ -43,4 +52,24 @@ export function presentCaseView(view: CaseView, now: Date, basis: PriorityBasis 
       sealed: entry.chainSeq !== null,
     })),
   }
+}
+
+function presentSubject(view: CaseView, actor: Pick<Actor, 'id' | 'consoleRole'>) {
+  const harms = [
+    view.case.harm,
+    ...view.reports.map((r) => r.harm),
+    ...view.signals.map((s) => s.harm),
+  ]
+  const open = mayOpenMedia(actor, harms)
+  const media = view.subject.media.map(({ sourceUrl, ...item }) =>
+    open
+      ? { ...item, ...(sourceUrl === undefined ? {} : { sourceUrl }) }
+      : { ...item, withheld: 'csea' as const },
+  )
+  return { ...view.subject, media }
+}
+
+/** A decision as the API shows it: `judgement` is null when none was recorded. */
+export function presentDecision(decision: Decision) {
+  return { ...decision, judgement: decision.judgement ?? null }
 }

@@ -6,9 +6,11 @@ import { getCaseView } from '../../../services/case-view.js'
 import { recordDecision } from '../../../services/record-decision.js'
 import { MODERATORS, type RouteApp } from '../route-app.js'
 import { claimRoutes } from './claim-routes.js'
-import { presentCase, presentCaseView } from './presenter.js'
+import { mediaRoutes } from './media-routes.js'
+import { presentCase, presentCaseView, presentDecision } from './presenter.js'
 import { queueRoutes } from './queue-routes.js'
 import { caseListQuery, caseParams } from './schema.js'
+import { caseListSchema, caseViewSchema } from './view-schema.js'
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,6 +18,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     registerDecisions(app, ctx)
     await app.register(claimRoutes(ctx))
     await app.register(queueRoutes(ctx))
+    await app.register(mediaRoutes(ctx))
   }
 }
 
@@ -28,6 +31,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'Cases by priority, then age; filter by status, queue, kind, assignee, escalation',
         querystring: caseListQuery,
+        response: { 200: caseListSchema },
       },
     },
     async (request) => {
@@ -44,12 +48,13 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['cases'],
         summary: 'A case with its subject, signals, reports, decisions, history and priority parts',
         params: caseParams,
+        response: { 200: caseViewSchema },
       },
     },
     async (request) => {
       const view = await getCaseView(ctx.db, request.params.id)
       const basis = await getCasePriorityBasis(ctx.db, request.params.id)
-      return presentCaseView(view, ctx.clock.now(), basis)
+      return presentCaseView(view, ctx.clock.now(), basis, request.actor)
     },
   )
 }
@@ -68,7 +73,7 @@ function registerDecisions(app: RouteApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const decision = await recordDecision(ctx, request.actor, request.params.id, request.body)
-      return reply.status(201).send(decision)
+      return reply.status(201).send(presentDecision(decision))
     },
   )
 }

@@ -3,6 +3,15 @@ import { CASE_KINDS, CASE_STATUSES, ESCALATIONS } from '../../../core/moderation
 
 export const caseParams = z.object({ id: z.uuid({ error: 'a case id is a UUID' }) })
 
+export const mediaParams = caseParams.extend({
+  index: z.coerce
+    .number({ error: 'a media index is a whole number from 0' })
+    .int()
+    .min(0)
+    .max(99)
+    .describe("The media item's position in the subject's media, from 0"),
+})
+
 export const caseListQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
   queue: z.string().max(60).optional(),
@@ -36,6 +45,8 @@ export const assignBody = z.strictObject({
     .string()
     .min(1)
     .max(200)
-    .describe('The moderator or admin key to give the case to, as "key:<id>"'),
+    .describe(
+      'Who gets the case: a moderator or admin key as "key:<id>", or a console user as "user:<id>"',
+    ),
   minutes: minutes.optional(),
 })

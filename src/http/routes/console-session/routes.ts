@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { AppContext } from '../../../context.js'
-import { signInInputSchema } from '../../../core/console-user.js'
+import { preferencesPatchSchema, signInInputSchema } from '../../../core/console-user.js'
 import { ForbiddenError, UnauthenticatedError } from '../../../core/errors.js'
 import {
   csrfMatches,
@@ -10,6 +10,7 @@ import {
   signIn,
   signOut,
 } from '../../../services/console-sessions.js'
+import { updateConsolePreferences } from '../../../services/console-users.js'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../plugins/session-cookie.js'
 
 /** The console's sign-in, current session and sign-out; outside /v1 and the OpenAPI document. */
@@ -35,16 +36,19 @@ export function consoleSessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get('/console/api/session', { schema: { hide: true } }, async (request, reply) =>
       presentSession(await current(request, reply)),
     )
+    app.patch(
+      '/console/api/session/preferences',
+      { schema: { hide: true, body: preferencesPatchSchema } },
+      async (request, reply) => {
+        const live = await current(request, reply)
+        assertCsrf(live, request, 'changing your preferences')
+        const user = await updateConsolePreferences(ctx, live.actor, live.user, request.body)
+        return presentSession({ ...live, user })
+      },
+    )
     app.delete('/console/api/session', { schema: { hide: true } }, async (request, reply) => {
       const live = await current(request, reply)
-      if (!csrfMatches(live, headerValue(request.headers['x-csrf-token']))) {
-        throw new ForbiddenError(
-          'signing out needs the header x-csrf-token set to your csrfToken',
-          {
-            reason: 'csrf',
-          },
-        )
-      }
+      assertCsrf(live, request, 'signing out')
       await signOut(sessions, live)
       clearSessionCookie(request, reply)
       return reply.status(204).send()
@@ -56,6 +60,13 @@ export function consoleSessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 function presentSession(live: LiveSession) {
   const { id, email, name, role, preferences } = live.user
   return { user: { id, email, name, role, preferences }, csrfToken: live.session.csrfToken }
+}
+
+function assertCsrf(live: LiveSession, request: FastifyRequest, doing: string): void {
+  if (csrfMatches(live, headerValue(request.headers['x-csrf-token']))) return
+  throw new ForbiddenError(`${doing} needs the header x-csrf-token set to your csrfToken`, {
+    reason: 'csrf',
+  })
 }
 
 function headerValue(header: string | string[] | undefined): string | undefined {

@@ -8,6 +8,7 @@ import {
   previewStatement,
 } from '../../../services/decision-statements.js'
 import { reverseDecisionById } from '../../../services/reverse-decision.js'
+import { presentDecision } from '../cases/presenter.js'
 import { MODERATORS, type RouteApp } from '../route-app.js'
 
 const decisionParams = z.object({ id: z.uuid({ error: 'a decision id is a UUID' }) })
@@ -32,7 +33,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         params: decisionParams,
       },
     },
-    async (request) => getDecisionOrThrow(ctx, request.params.id),
+    async (request) => presentDecision(await getDecisionOrThrow(ctx, request.params.id)),
   )
   app.get(
     '/decisions/:id/statement',
@@ -71,7 +72,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
         request.params.id,
         request.body,
       )
-      return reply.status(201).send(reversal)
+      return reply.status(201).send(presentDecision(reversal))
     },
   )
   app.post(

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { CaseView, ConsoleUser } from '../../api/views'
+import { Link } from '../../components/Link'
 import { caseDeadline, countdown } from '../../lib/countdown'
 import { shortId } from './queue-data'
 
@@ -12,16 +13,24 @@ interface CaseTableProps {
   focusId: string | undefined
   onClaim: (id: string) => void
   onRelease: (id: string) => void
+  /** Cases ticked for a bulk decision; the select column shows when `onSelect` is given. */
+  selected?: ReadonlySet<string>
+  onSelect?: (id: string, on: boolean) => void
 }
 
 export function CaseTable(props: CaseTableProps) {
-  const { cases, now, user, busyId, focusId, onClaim, onRelease } = props
+  const { cases, now, user, busyId, focusId, onClaim, onRelease, selected, onSelect } = props
   if (cases.length === 0) return <p id="no-cases">No open cases in this queue. Well done.</p>
   return (
     <table className="data" id="case-table">
       <caption>Open cases, highest priority first</caption>
       <thead>
         <tr>
+          {onSelect ? (
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
+          ) : null}
           <th scope="col" className="num">
             Priority
           </th>
@@ -45,6 +54,8 @@ export function CaseTable(props: CaseTableProps) {
             focus={focusId === c.id}
             onClaim={onClaim}
             onRelease={onRelease}
+            selected={selected?.has(c.id) ?? false}
+            onSelect={onSelect}
           />
         ))}
       </tbody>
@@ -61,10 +72,12 @@ interface CaseRowProps {
   focus: boolean
   onClaim: (id: string) => void
   onRelease: (id: string) => void
+  selected: boolean
+  onSelect: ((id: string, on: boolean) => void) | undefined
 }
 
 function CaseRow(props: CaseRowProps) {
-  const { c, now, mine, canRelease, busy, focus, onClaim, onRelease } = props
+  const { c, now, mine, canRelease, busy, focus, onClaim, onRelease, selected, onSelect } = props
   const deadline = caseDeadline(c.slaDeadline, c.legalDeadline)
   const left = countdown(deadline.at, now, c.escalation === 'nearing')
   const claimedNow = c.claimed && c.claimedUntil !== null && new Date(c.claimedUntil) > now
@@ -76,9 +89,22 @@ function CaseRow(props: CaseRowProps) {
   }, [focus, claimedNow])
   return (
     <tr data-case={c.id}>
+      {onSelect ? (
+        <td>
+          <input
+            type="checkbox"
+            id={`select-${c.id}`}
+            aria-label={`Select ${label}`}
+            checked={selected}
+            onChange={(e) => onSelect(c.id, e.target.checked)}
+          />
+        </td>
+      ) : null}
       <td className="num">{c.priority}</td>
       <th scope="row">
-        <span className="case-harm">{c.harm ?? 'no harm named'}</span>
+        <Link className="case-harm" to={`/cases/${c.id}`} id={`open-${c.id}`}>
+          {c.harm ?? 'no harm named'}
+        </Link>
         <span className="case-meta">
           {c.kind === 'appeal' ? 'Appeal' : 'Content'} · {label}
         </span>

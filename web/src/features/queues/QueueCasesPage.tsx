@@ -6,6 +6,7 @@ import { Link } from '../../components/Link'
 import { PageHeading } from '../../components/PageHeading'
 import { messageOf, useLoad } from '../../lib/use-load'
 import { useServerNow } from '../../lib/use-now'
+import { BulkDecisions } from '../case/BulkDecisions'
 import { CaseTable } from './CaseTable'
 import { claimCase, loadQueueCases, loadQueues, releaseCase, shortId } from './queue-data'
 
@@ -28,6 +29,7 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState<string>()
   const [focusId, setFocusId] = useState<string>()
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const now = useServerNow(state.status === 'ok' ? state.data.queues.at : undefined)
 
   async function act(kind: 'claim' | 'release', id: string): Promise<void> {
@@ -78,6 +80,24 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
           focusId={focusId}
           onClaim={(id) => void act('claim', id)}
           onRelease={(id) => void act('release', id)}
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((now) => {
+              const next = new Set(now)
+              if (on) next.add(id)
+              else next.delete(id)
+              return next
+            })
+          }
+        />
+      ) : null}
+      {state.status === 'ok' ? (
+        <BulkDecisions
+          selected={state.data.cases.cases.filter((c) => selected.has(c.id))}
+          onDone={async () => {
+            setSelected(new Set())
+            await reload()
+          }}
         />
       ) : null}
     </>

@@ -1,9 +1,21 @@
 import type { ReactNode } from 'react'
+import { consoleMay } from '../../../../src/core/console-roles'
+import type { ConsoleRole } from '../../../../src/core/roles'
 import type { ConsoleUser } from '../../api/views'
 import { Link } from '../../components/Link'
 import { roleLabel } from '../../lib/roles'
 
-const NAV = [{ to: '/queues', label: 'Queues', match: /^\/(queues(\/.*)?)?$/ }]
+const NAV: { to: string; label: string; match: RegExp; show?: (role: ConsoleRole) => boolean }[] = [
+  { to: '/queues', label: 'Queues', match: /^\/(queues(\/.*)?)?$/ },
+  { to: '/appeals', label: 'Appeals', match: /^\/appeals(\/.*)?$/ },
+  { to: '/dashboard', label: 'Dashboard', match: /^\/dashboard\/?$/ },
+  {
+    to: '/audit',
+    label: 'Audit log',
+    match: /^\/audit\/?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/audit/entries', ['admin']),
+  },
+]
 
 interface ShellProps {
   user: ConsoleUser
@@ -24,7 +36,7 @@ export function Shell({ user, path, onSignOut, signingOut, children }: ShellProp
         <p className="brand">Vigil</p>
         <nav aria-label="Main">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => item.show?.(user.role as ConsoleRole) ?? true).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} aria-current={item.match.test(path) ? 'page' : undefined}>
                   {item.label}
