@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from '../core/errors.js'
 import type { Actor } from '../core/roles.js'
 import {
   type ConsoleSession,
+  deleteDeadConsoleSessions,
   findConsoleSession,
   insertConsoleSession,
   revokeConsoleSession,
@@ -161,4 +162,16 @@ export function actorOf(user: ConsoleUser): Actor {
     name: user.name,
     consoleRole: user.role,
   }
+}
+
+/**
+ * Deletes the rows of sessions that can never be used again; the worker's sweep calls it. Sign-in
+ * and sign-out stay in the audit log, so nothing of record is lost.
+ */
+export async function pruneConsoleSessions(ctx: SessionContext): Promise<number> {
+  const now = ctx.clock.now().getTime()
+  return deleteDeadConsoleSessions(ctx.db, {
+    createdBefore: new Date(now - ctx.sessions.maxDays * 86_400_000),
+    lastSeenBefore: new Date(now - ctx.sessions.idleHours * 3_600_000),
+  })
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js'
 import { sealAuditLog } from '../services/audit-seal.js'
+import { pruneConsoleSessions } from '../services/console-sessions.js'
 import { escalateDueCases } from '../services/escalate-cases.js'
 import { pruneRateLimitWindows } from '../services/report-rate-limit.js'
 import type { JobContext, JobHandler } from './job-handler.js'
@@ -40,8 +41,9 @@ export class Worker {
       const escalated = await escalateDueCases(this.ctx, ESCALATION_BATCH)
       done += escalated
       backlog ||= escalated === ESCALATION_BATCH
-      // @NOTE Not counted in `done`: pruning closed rate-limit windows is housekeeping.
+      // @NOTE Not counted in `done`: pruning dead counters and sessions is housekeeping.
       await pruneRateLimitWindows(this.ctx)
+      await pruneConsoleSessions({ ...this.ctx, sessions: this.ctx.config.sessions })
     }
     for (const handler of HANDLERS) {
       const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)

@@ -12,7 +12,7 @@ import {
   TEST_PASSWORD,
 } from '../console-steps.js'
 import { dialects } from '../dialects.js'
-import { closeHarness } from '../factories.js'
+import { closeHarness, countRows } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 const HOUR = 3_600_000
@@ -174,6 +174,20 @@ describe.each(dialects())('console sessions on %s', (dialect) => {
     expect((await getSession(session.cookie)).statusCode).toBe(200)
     h.clock.advance(12 * HOUR)
     expect((await getSession(session.cookie)).statusCode).toBe(401)
+  })
+
+  it("lets the worker's sweep delete dead sessions and keep live ones", async () => {
+    const live = await signedIn(h, 'moderator')
+    const idle = await signedIn(h, 'moderator')
+    h.clock.advance(11 * HOUR)
+    expect((await getSession(live.cookie)).statusCode).toBe(200)
+    h.clock.advance(2 * HOUR)
+    const before = await countRows(h.ctx.db, ['console_session'])
+    await h.worker.runOnce({ sweep: true })
+    const after = await countRows(h.ctx.db, ['console_session'])
+    expect(after.console_session).toBeLessThan(before.console_session)
+    expect((await getSession(live.cookie)).statusCode).toBe(200)
+    expect((await getSession(idle.cookie)).statusCode).toBe(401)
   })
 
   it('ends a session 7 days after sign-in however busy it is', async () => {

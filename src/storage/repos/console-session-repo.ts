@@ -127,3 +127,21 @@ export async function rateLimitHits(
   for (const row of rows) hits.set(row.bucket, Number(row.hits))
   return hits
 }
+
+/** Deletes sessions that can no longer be used: revoked, idle too long, or past their age. */
+export async function deleteDeadConsoleSessions(
+  db: Executor,
+  before: { createdBefore: Date; lastSeenBefore: Date },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('console_session')
+    .where((eb) =>
+      eb.or([
+        eb('revoked_at', 'is not', null),
+        eb('created_at', '<', before.createdBefore),
+        eb('last_seen_at', '<', before.lastSeenBefore),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
