@@ -61,6 +61,7 @@ const ROUTES: { method: string; path: string; roles: readonly ApiRole[] }[] = [
   { method: 'POST', path: '/v1/banks/{id}/entries/{entryId}/enable', roles: ADMIN },
   { method: 'POST', path: '/v1/banks/{id}/entries/{entryId}/retract', roles: ADMIN },
   { method: 'GET', path: '/v1/banks/{id}/export', roles: MODERATORS },
+  { method: 'POST', path: '/v1/banks/{id}/import', roles: ADMIN },
   { method: 'POST', path: '/v1/rules', roles: ADMIN },
   { method: 'GET', path: '/v1/rules', roles: MODERATORS },
   { method: 'GET', path: '/v1/rules/{id}', roles: MODERATORS },

@@ -7,10 +7,14 @@ import { PageHeading } from './components/PageHeading'
 import { AppealPage } from './features/appeals/AppealPage'
 import { AppealsPage } from './features/appeals/AppealsPage'
 import { AuditPage } from './features/audit/AuditPage'
+import { BankPage } from './features/banks/BankPage'
+import { BanksPage } from './features/banks/BanksPage'
 import { CasePage } from './features/case/CasePage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { QueueCasesPage } from './features/queues/QueueCasesPage'
 import { QueuesPage } from './features/queues/QueuesPage'
+import { RulePage } from './features/rules/RulePage'
+import { RulesPage } from './features/rules/RulesPage'
 import { Shell } from './features/shell/Shell'
 import { SignInPage } from './features/sign-in/SignInPage'
 import { matchRoute, usePath } from './lib/router'
@@ -107,8 +111,16 @@ function Page({ path, user, onUserChange }: PageProps) {
       return <AppealPage key={route.appealId} appealId={route.appealId} user={user} />
     case 'audit':
       return <AuditPage />
+    case 'banks':
+      return <BanksPage />
+    case 'bank':
+      return <BankPage key={route.bankId} bankId={route.bankId} user={user} />
     case 'dashboard':
       return <DashboardPage />
+    case 'rules':
+      return <RulesPage />
+    case 'rule':
+      return <RulePage key={route.ruleId} ruleId={route.ruleId} user={user} />
     case 'not-found':
       return (
         <>

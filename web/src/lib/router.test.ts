@@ -25,4 +25,15 @@ describe('the console router', () => {
     expect(matchRoute('/audit')).toEqual({ page: 'audit' })
     expect(matchRoute('/audit/x')).toEqual({ page: 'not-found', path: '/audit/x' })
   })
+
+  it('matches the banks pages', () => {
+    expect(matchRoute('/banks')).toEqual({ page: 'banks' })
+    expect(matchRoute('/banks/b1')).toEqual({ page: 'bank', bankId: 'b1' })
+  })
+
+  it('matches the rules pages', () => {
+    expect(matchRoute('/rules')).toEqual({ page: 'rules' })
+    expect(matchRoute('/rules/r%201')).toEqual({ page: 'rule', ruleId: 'r 1' })
+    expect(matchRoute('/rules/r1/x')).toEqual({ page: 'not-found', path: '/rules/r1/x' })
+  })
 })

@@ -42,6 +42,10 @@ export type Route =
   | { page: 'appeal'; appealId: string }
   | { page: 'audit' }
   | { page: 'dashboard' }
+  | { page: 'banks' }
+  | { page: 'bank'; bankId: string }
+  | { page: 'rules' }
+  | { page: 'rule'; ruleId: string }
   | { page: 'not-found'; path: string }
 
 export function matchRoute(path: string): Route {
@@ -55,5 +59,11 @@ export function matchRoute(path: string): Route {
   if (appeal?.[1]) return { page: 'appeal', appealId: decodeURIComponent(appeal[1]) }
   if (path === '/audit' || path === '/audit/') return { page: 'audit' }
   if (path === '/dashboard' || path === '/dashboard/') return { page: 'dashboard' }
+  if (path === '/banks' || path === '/banks/') return { page: 'banks' }
+  const bank = /^\/banks\/([^/]+)\/?$/.exec(path)
+  if (bank?.[1]) return { page: 'bank', bankId: decodeURIComponent(bank[1]) }
+  if (path === '/rules' || path === '/rules/') return { page: 'rules' }
+  const rule = /^\/rules\/([^/]+)\/?$/.exec(path)
+  if (rule?.[1]) return { page: 'rule', ruleId: decodeURIComponent(rule[1]) }
   return { page: 'not-found', path }
 }

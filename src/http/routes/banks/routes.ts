@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context.js'
 import { bankEntryInputSchema, bankInputSchema, retractionInputSchema } from '../../../core/bank.js'
 import { exportBankFile } from '../../../services/bank-files/export-bank-file.js'
 import { BANK_FILE_FORMATS } from '../../../services/bank-files/formats.js'
+import { importBankFile } from '../../../services/bank-files/import-bank-file.js'
 import {
   addBankEntries,
   changeBankEntryState,
@@ -12,6 +13,7 @@ import {
   listBanksWithCounts,
   listEntriesOfBank,
   setBankEnabledState,
+  syncBankMatchers,
 } from '../../../services/banks.js'
 
 const bankParams = z.object({ id: z.uuid({ error: 'a bank id is a UUID' }) })
@@ -86,6 +88,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => listEntriesOfBank(ctx, request.params.id, request.query),
     )
     entryStateRoutes(app, ctx)
+    importRoute(app, ctx)
     app.get(
       '/banks/:id/export',
       {
@@ -138,6 +141,33 @@ function entryStateRoutes(app: Routes, ctx: AppContext): void {
         to: 'retracted',
         reason: request.body.reason,
       }),
+  )
+}
+
+function importRoute(app: Routes, ctx: AppContext): void {
+  app.post(
+    '/banks/:id/import',
+    {
+      config: WRITE,
+      schema: {
+        tags: ['banks'],
+        summary: 'Import a bank file (JSON lines or HMA CSV): all rows checked first, then written',
+        params: bankParams,
+        body: z.strictObject({
+          format: z.enum(BANK_FILE_FORMATS),
+          content: z.string().min(1, { error: 'the file is empty' }),
+        }),
+      },
+    },
+    async (request) => {
+      const { format, content } = request.body
+      const summary = await importBankFile(ctx, request.actor, request.params.id, {
+        format,
+        open: () => Readable.from([Buffer.from(content)]),
+      })
+      await syncBankMatchers(ctx)
+      return summary
+    },
   )
 }
 

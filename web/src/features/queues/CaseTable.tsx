@@ -16,11 +16,15 @@ interface CaseTableProps {
   /** Cases ticked for a bulk decision; the select column shows when `onSelect` is given. */
   selected?: ReadonlySet<string>
   onSelect?: (id: string, on: boolean) => void
+  /** What to say when there are no cases; the default suits an unfiltered queue. */
+  emptyText?: string
 }
 
 export function CaseTable(props: CaseTableProps) {
   const { cases, now, user, busyId, focusId, onClaim, onRelease, selected, onSelect } = props
-  if (cases.length === 0) return <p id="no-cases">No open cases in this queue. Well done.</p>
+  if (cases.length === 0) {
+    return <p id="no-cases">{props.emptyText ?? 'No open cases in this queue. Well done.'}</p>
+  }
   return (
     <table className="data" id="case-table">
       <caption>Open cases, highest priority first</caption>

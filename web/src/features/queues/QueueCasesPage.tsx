@@ -8,7 +8,9 @@ import { messageOf, useLoad } from '../../lib/use-load'
 import { useServerNow } from '../../lib/use-now'
 import { BulkDecisions } from '../case/BulkDecisions'
 import { CaseTable } from './CaseTable'
+import { QueueFilterFields } from './QueueFilterFields'
 import { claimCase, loadQueueCases, loadQueues, releaseCase, shortId } from './queue-data'
+import { filtersSearch, parseFilters, type QueueFilters } from './queue-filters'
 
 interface QueueCasesData {
   queues: QueueListView
@@ -18,12 +20,13 @@ interface QueueCasesData {
 /** The open cases of one queue in priority order, with SLA countdowns and claim buttons. */
 export function QueueCasesPage({ queueId, user }: { queueId: string; user: ConsoleUser }) {
   const api = useApi()
+  const [filters, setFilters] = useState<QueueFilters>(() => parseFilters(window.location.search))
   const { state, reload } = useLoad<QueueCasesData>(
     async () => ({
       queues: await loadQueues(api),
-      cases: await loadQueueCases(api, queueId),
+      cases: await loadQueueCases(api, queueId, filters),
     }),
-    queueId,
+    `${queueId}${filtersSearch(filters)}`,
   )
   const [status, setStatus] = useState('')
   const [error, setError] = useState<string>()
@@ -51,6 +54,13 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
     }
   }
 
+  function filter(next: QueueFilters): void {
+    setFilters(next)
+    setSelected(new Set())
+    const { pathname, hash } = window.location
+    window.history.replaceState(null, '', `${pathname}${filtersSearch(next)}${hash}`)
+  }
+
   const queue =
     state.status === 'ok' ? state.data.queues.queues.find((q) => q.id === queueId) : undefined
   return (
@@ -65,6 +75,10 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
           {queue.overdue} overdue. Most urgent first.
         </p>
       ) : null}
+      <QueueFilterFields filters={filters} onChange={filter} />
+      <p className="queue-count" id="queue-count" aria-live="polite">
+        {state.status === 'ok' ? countText(state.data.cases.total) : ''}
+      </p>
       <div role="status" className="status-line" id="queue-status">
         {status}
       </div>
@@ -80,6 +94,9 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
           focusId={focusId}
           onClaim={(id) => void act('claim', id)}
           onRelease={(id) => void act('release', id)}
+          emptyText={
+            filtersSearch(filters) === '' ? undefined : 'No open cases match these filters.'
+          }
           selected={selected}
           onSelect={(id, on) =>
             setSelected((now) => {
@@ -102,4 +119,8 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
       ) : null}
     </>
   )
+}
+
+function countText(total: number): string {
+  return total === 1 ? '1 case' : `${total} cases`
 }

@@ -1,14 +1,19 @@
 import type { ApiClient } from '../../api/client'
 import type { CaseListView, CaseView, QueueListView } from '../../api/views'
+import { DEFAULT_FILTERS, filtersQuery, type QueueFilters } from './queue-filters'
 
 export function loadQueues(api: ApiClient): Promise<QueueListView> {
   return api.get<'/v1/queues', QueueListView>('/v1/queues')
 }
 
-/** The open cases of a queue, in the server's order: priority, then age. */
-export function loadQueueCases(api: ApiClient, queue: string): Promise<CaseListView> {
+/** The open cases of a queue, in the server's order: priority, then age; `filters` narrow it. */
+export function loadQueueCases(
+  api: ApiClient,
+  queue: string,
+  filters: QueueFilters = DEFAULT_FILTERS,
+): Promise<CaseListView> {
   return api.get<'/v1/cases', CaseListView>('/v1/cases', {
-    query: { queue, status: 'open', limit: 200 },
+    query: { queue, status: 'open', limit: 200, ...filtersQuery(filters) },
   })
 }
 

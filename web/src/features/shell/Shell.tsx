@@ -10,6 +10,18 @@ const NAV: { to: string; label: string; match: RegExp; show?: (role: ConsoleRole
   { to: '/appeals', label: 'Appeals', match: /^\/appeals(\/.*)?$/ },
   { to: '/dashboard', label: 'Dashboard', match: /^\/dashboard\/?$/ },
   {
+    to: '/banks',
+    label: 'Banks',
+    match: /^\/banks(\/.*)?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/banks'),
+  },
+  {
+    to: '/rules',
+    label: 'Rules',
+    match: /^\/rules(\/.*)?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/rules'),
+  },
+  {
     to: '/audit',
     label: 'Audit log',
     match: /^\/audit\/?$/,
