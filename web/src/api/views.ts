@@ -1,8 +1,4 @@
-import type { ModerationCase } from '../../../src/core/moderation-case'
-
-// @TODO GET /v1/queues, GET /v1/cases and the claim routes declare no response schema yet, so
-// the generated schema.d.ts types their answers as unknown. These views state what the console
-// reads from them; replace each with the generated type once its route declares a response.
+import type { paths } from './schema'
 
 /** A value as it arrives over JSON: dates become ISO strings. */
 export type Json<T> = T extends Date
@@ -13,39 +9,22 @@ export type Json<T> = T extends Date
       ? { [K in keyof T]: Json<T[K]> }
       : T
 
-export interface QueueSummaryView {
-  id: string
-  label: string
-  defined: boolean
-  slaHours: number | null
-  legalDeadlineHours: number | null
-  open: number
-  claimed: number
-  nearing: number
-  overdue: number
-  oldestOpenedAt: string | null
-  nextDeadline: string | null
+/** The 200 answer of a GET route, as the generated OpenAPI types describe it. */
+type Answer<Path extends keyof paths> = paths[Path] extends {
+  get: { responses: { 200: { content: { 'application/json': infer Body } } } }
 }
+  ? Body
+  : never
 
-export interface QueueListView {
-  queues: QueueSummaryView[]
-  nearingShare: number
-  /** The server's time when it counted: the console's countdowns run from it. */
-  at: string
-}
+export type QueueListView = Answer<'/v1/queues'>
+export type QueueSummaryView = QueueListView['queues'][number]
+export type CaseListView = Answer<'/v1/cases'>
+export type CaseView = CaseListView['cases'][number]
 
-export type CaseView = Json<ModerationCase> & {
-  slaRemainingSeconds: number
-  overdue: boolean
-  claimed: boolean
-}
-
-export interface CaseListView {
-  cases: CaseView[]
-  total: number
-}
-
-/** The console session, as `/console/api/session` answers it. */
+/**
+ * The console session, as `/console/api/session` answers it. @NOTE Typed here, not generated: the
+ * session routes are kept out of the OpenAPI document on purpose (they are not part of the API).
+ */
 export interface ConsoleUser {
   id: string
   email: string
