@@ -160,3 +160,19 @@ export async function tabTo(page: Page, id: string, maxPresses = 40): Promise<vo
   }
   throw new Error(`pressing Tab ${maxPresses} times never reached #${id}`)
 }
+
+/** Signs in on the console's sign-in page and waits for the signed-in shell. */
+export async function signInToConsole(
+  s: BrowserSession,
+  email: string,
+  password: string,
+): Promise<void> {
+  const { page } = s
+  await page.goto(`${s.baseUrl}/console`)
+  await page.waitForSelector('#email')
+  await page.fill('#email', email)
+  await page.fill('#password', password)
+  await page.focus('#password')
+  await page.keyboard.press('Enter')
+  await page.waitForSelector('#sign-out')
+}

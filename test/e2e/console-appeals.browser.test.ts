@@ -5,7 +5,13 @@ import { SYSTEM_ACTOR } from '../../src/core/roles.js'
 import { createConsoleUser } from '../../src/services/console-users.js'
 import { decideOnPost, postReport } from '../api-steps.js'
 import { seriousAxeViolations } from '../axe.js'
-import { type BrowserSession, openBrowser, tabTo, unlabelledControls } from '../browser.js'
+import {
+  type BrowserSession,
+  openBrowser,
+  signInToConsole,
+  tabTo,
+  unlabelledControls,
+} from '../browser.js'
 import { closeHarness, decisionInput, INTIMATE_DECLARATIONS } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
@@ -26,15 +32,8 @@ async function text(page: Page, selector: string): Promise<string> {
   return ((await page.textContent(selector)) ?? '').trim()
 }
 
-async function signInAs(s: BrowserSession, email: string): Promise<void> {
-  const { page } = s
-  await page.goto(`${s.baseUrl}/console`)
-  await page.waitForSelector('#email')
-  await page.fill('#email', email)
-  await page.fill('#password', PASSWORD)
-  await page.focus('#password')
-  await page.keyboard.press('Enter')
-  await page.waitForSelector('#sign-out')
+function signInAs(s: BrowserSession, email: string): Promise<void> {
+  return signInToConsole(s, email, PASSWORD)
 }
 
 async function signOut(page: Page): Promise<void> {

@@ -4,7 +4,13 @@ import { fixedClock } from '../../src/core/clock.js'
 import { SYSTEM_ACTOR } from '../../src/core/roles.js'
 import { createConsoleUser } from '../../src/services/console-users.js'
 import { seriousAxeViolations } from '../axe.js'
-import { type BrowserSession, openBrowser, tabTo, unlabelledControls } from '../browser.js'
+import {
+  type BrowserSession,
+  openBrowser,
+  signInToConsole,
+  tabTo,
+  unlabelledControls,
+} from '../browser.js'
 import { closeHarness } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
@@ -19,15 +25,8 @@ const HASH_B = 'b'.repeat(64)
 const HASH_C = 'c'.repeat(64)
 const HASH_D = 'd'.repeat(64)
 
-async function signInAs(s: BrowserSession, email: string): Promise<void> {
-  const { page } = s
-  await page.goto(`${s.baseUrl}/console`)
-  await page.waitForSelector('#email')
-  await page.fill('#email', email)
-  await page.fill('#password', PASSWORD)
-  await page.focus('#password')
-  await page.keyboard.press('Enter')
-  await page.waitForSelector('#sign-out')
+function signInAs(s: BrowserSession, email: string): Promise<void> {
+  return signInToConsole(s, email, PASSWORD)
 }
 
 async function openBank(page: Page, name: string): Promise<void> {
