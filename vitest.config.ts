@@ -1,9 +1,18 @@
 import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // @NOTE The console's components use React's automatic JSX runtime (web/tsconfig.json: react-jsx).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
+    // @NOTE Component tests (web/src/**/*.test.tsx) choose happy-dom with a
+    // `// @vitest-environment happy-dom` docblock; everything else runs in node.
+    include: [
+      'src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'web/src/**/*.test.ts',
+      'web/src/**/*.test.tsx',
+    ],
     exclude: [...configDefaults.exclude, 'node_modules/**', 'dist/**'],
     // @NOTE 2 cores on every machine, and each embedded PGlite takes about 0.8 GB.
     pool: 'forks',

@@ -12,6 +12,7 @@ import { RuleSet } from './detection/rules/rule-set.js'
 import { obscenityMatcher } from './detection/text/obscenity-matcher.js'
 import { createLogger, type Logger } from './logger.js'
 import { ApiKeyAuthenticator } from './services/api-keys.js'
+import { BANK_IMPORT_JOB } from './services/bank-files/bank-imports.js'
 import { syncBankMatchers } from './services/banks.js'
 import { IngestBatcher } from './services/ingest-batcher.js'
 import { reloadRules } from './services/rules.js'
@@ -55,6 +56,13 @@ export async function createAppContext(
       retryLimit: config.webhooks.retryLimit,
       retryDelaySeconds: config.webhooks.retryDelaySeconds,
       retryBackoff: true,
+    },
+    // @NOTE A retry resumes after the batches already written; a big file may take minutes.
+    [BANK_IMPORT_JOB]: {
+      retryLimit: 3,
+      retryDelaySeconds: 10,
+      retryBackoff: true,
+      expireInSeconds: 60 * 60,
     },
   })
   await jobs.start()

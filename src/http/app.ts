@@ -15,9 +15,11 @@ import { installAuth } from './plugins/auth.js'
 import { accountRoutes } from './routes/accounts/routes.js'
 import { appealRoutes } from './routes/appeals/routes.js'
 import { auditRoutes } from './routes/audit/routes.js'
+import { bankImportRoutes } from './routes/bank-imports/routes.js'
 import { bankRoutes } from './routes/banks/routes.js'
 import { caseRoutes } from './routes/cases/routes.js'
 import { consoleRoutes } from './routes/console/routes.js'
+import { consolePeopleRoutes } from './routes/console-people/routes.js'
 import { consoleSessionRoutes } from './routes/console-session/routes.js'
 import { contentRoutes } from './routes/content/routes.js'
 import { decisionRoutes } from './routes/decisions/routes.js'
@@ -75,6 +77,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     caseRoutes,
     webhookRoutes,
     bankRoutes,
+    bankImportRoutes,
     ruleRoutes,
     auditRoutes,
     keyRoutes,
@@ -83,6 +86,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     accountRoutes,
     decisionRoutes,
     statsRoutes,
+    consolePeopleRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }

@@ -73,6 +73,18 @@ export function listUsers(ctx: Pick<ServiceContext, 'db'>): Promise<ConsoleUser[
   return listConsoleUsers(ctx.db)
 }
 
+/** A colleague as the console lists them: no email, preferences or dates. */
+export type ConsolePerson = Pick<ConsoleUser, 'id' | 'name' | 'role'>
+
+/** The console's enabled users by name, for picking a colleague (e.g. to filter by assignee). */
+export async function listConsolePeople(ctx: Pick<ServiceContext, 'db'>): Promise<ConsolePerson[]> {
+  const users = await listConsoleUsers(ctx.db)
+  return users
+    .filter((user) => user.disabledAt === null)
+    .map(({ id, name, role }) => ({ id, name, role }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id))
+}
+
 /** Disables an account and ends its sessions at once. */
 export async function disableConsoleUser(
   ctx: UsersContext,

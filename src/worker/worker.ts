@@ -4,9 +4,13 @@ import { pruneConsoleSessions } from '../services/console-sessions.js'
 import { escalateDueCases } from '../services/escalate-cases.js'
 import { pruneRateLimitWindows } from '../services/report-rate-limit.js'
 import type { JobContext, JobHandler } from './job-handler.js'
+import { bankImportJob } from './jobs/bank-import.js'
 import { webhookDeliverJob } from './jobs/webhook-deliver.js'
 
-const HANDLERS: JobHandler<never>[] = [webhookDeliverJob as JobHandler<never>]
+const HANDLERS: JobHandler<never>[] = [
+  webhookDeliverJob as JobHandler<never>,
+  bankImportJob as JobHandler<never>,
+]
 
 /** Cases the deadline sweep moves per round; a full batch counts as backlog. */
 const ESCALATION_BATCH = 100

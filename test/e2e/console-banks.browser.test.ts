@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../src/core/clock.js'
 import { SYSTEM_ACTOR } from '../../src/core/roles.js'
+import { runBankImport } from '../../src/services/bank-files/run-bank-import.js'
 import { createConsoleUser } from '../../src/services/console-users.js'
 import { seriousAxeViolations } from '../axe.js'
 import {
@@ -15,7 +16,8 @@ import { closeHarness } from '../factories.js'
 import { createTestHarness, type TestHarness } from '../harness.js'
 
 // @NOTE Issue 5: an admin browses a bank created through the API, adds an entry, disables one
-// and retracts another (reason and confirmation), imports a file; a moderator browses it without write buttons.
+// and retracts another (reason and confirmation), imports a file (following the server's job step by
+// step) and sees a refused file's problems by line; a moderator browses it without write buttons.
 
 const PASSWORD = 'quiet harbour lantern 42'
 const ADMIN = { email: 'root@example.org', name: 'Ria Admin', role: 'admin' } as const
@@ -24,6 +26,7 @@ const HASH_A = 'a'.repeat(64)
 const HASH_B = 'b'.repeat(64)
 const HASH_C = 'c'.repeat(64)
 const HASH_D = 'd'.repeat(64)
+const HASH_E = 'e'.repeat(64)
 
 function signInAs(s: BrowserSession, email: string): Promise<void> {
   return signInToConsole(s, email, PASSWORD)
@@ -69,6 +72,43 @@ describe('banks in the console, in Chromium', () => {
     await s?.close()
     await closeHarness(h)
   })
+
+  async function newestImport(): Promise<string> {
+    const listed = await s.api('admin', 'GET', `/v1/banks/${bankId}/imports?limit=1`)
+    const id = ((await listed.json()) as { imports: { id: string }[] }).imports[0]?.id
+    if (!id) throw new Error('the upload stored no import')
+    return id
+  }
+
+  /**
+   * No worker runs beside this server, so the upload waits queued; then the test runs the import
+   * job, pausing at its steps until the page (polling the server) shows each one.
+   */
+  async function followImportJob(page: Page): Promise<void> {
+    await page.waitForSelector(
+      '#import-status:has-text("Waiting for the worker to start on 2 lines.")',
+    )
+    expect(await page.getAttribute('#import-progress', 'value')).toBeNull()
+    await runBankImport(h.ctx, {
+      importId: await newestImport(),
+      batchSize: 1,
+      onSaved: async (progress) => {
+        if (progress.linesChecked === 1) {
+          await page.waitForSelector('#import-status:has-text("checked 1 of 2 lines.")')
+          expect(await page.getAttribute('#import-progress', 'value')).toBe('1')
+          expect(await page.getAttribute('#import-progress', 'max')).toBe('2')
+          expect(await page.textContent('label[for="import-progress"]')).toBe('Checking the file')
+          await s.screenshot('console-bank-import-progress')
+        }
+        if (progress.status === 'writing') {
+          const words = 'Writing: written 0, skipped 0 already in the bank, of 2 entries.'
+          await page.waitForSelector(`#import-status:has-text("${words}")`)
+        }
+      },
+    })
+    await h.worker.drain()
+    await page.waitForSelector('#import-status:has-text("Done:")')
+  }
 
   it('lets an admin list and browse the bank, add, disable and retract entries', async () => {
     const { page } = s
@@ -117,14 +157,31 @@ describe('banks in the console, in Chromium', () => {
     })
     expect(await page.inputValue('#import-format')).toBe('jsonl')
     await page.click('#import-submit')
-    await page.waitForSelector('#import-counts')
-    expect(await page.textContent('#import-counts')).toBe(
-      '2 rows read: 1 added, 1 already in the bank, 0 of another signal type skipped.',
+    await followImportJob(page)
+    expect(await page.textContent('#import-status')).toBe(
+      'Done: checked 2 lines; written 1, skipped 1 already in the bank.',
     )
     await page.waitForSelector(`#entry-table th:text("${HASH_D}")`)
+    expect(await page.textContent('#bank-status')).toBe('Imported 1 new entries from more.jsonl.')
     expect(await unlabelledControls(page)).toBe(0)
     expect(await seriousAxeViolations(page)).toEqual([])
     await s.screenshot('console-bank')
+
+    await page.setInputFiles('#import-input', {
+      name: 'broken.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from([JSON.stringify({ value: HASH_E }), '{not json'].join('\n')),
+    })
+    await page.click('#import-submit')
+    await page.waitForSelector('#import-status:has-text("Waiting for the worker")')
+    await h.worker.drain()
+    await page.waitForSelector('#import-problems li')
+    expect(await page.textContent('#import-status')).toBe('The import failed: see why below.')
+    expect(
+      await page.$$eval('#import-problems li', (lis) => lis.map((li) => li.textContent)),
+    ).toEqual(['Line 2: is not valid JSON'])
+    expect(await page.locator(`#entry-table th:text("${HASH_E}")`).count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
     await page.click('#sign-out')
     await page.waitForSelector('#sign-in-notice')
   })

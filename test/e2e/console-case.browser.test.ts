@@ -145,10 +145,14 @@ describe('the case page in Chromium', () => {
     )
     for (const id of items) await page.check(`#${id}`)
     await page.check('#action-remove')
+    await page.check('#action-label')
+    await page.fill('#action-label-text', 'Scam: never share your PIN')
+    expect(await unlabelledControls(page)).toBe(0)
     await page.fill('#decision-statement', 'The post asks for a bank PIN: a fraud attempt.')
     await page
       .locator('#preview-text', { hasText: 'The post asks for a bank PIN: a fraud attempt.' })
       .waitFor()
+    expect(await page.textContent('#preview-text')).toContain('"Scam: never share your PIN"')
     await page.click('#decide')
     await page.locator('#case-status', { hasText: 'Decision recorded' }).waitFor()
     await page.waitForSelector('#case-decisions')
@@ -156,7 +160,10 @@ describe('the case page in Chromium', () => {
       await s.api('moderator', 'GET', `/v1/cases/${caseIds.worked}`)
     ).json()) as CaseJson
     expect(decided.status).toBe('decided')
-    expect(decided.decisions[0]?.actions).toEqual([{ type: 'remove' }])
+    expect(decided.decisions[0]?.actions).toEqual([
+      { type: 'remove' },
+      { type: 'label', label: 'Scam: never share your PIN' },
+    ])
     expect(decided.decisions[0]?.judgement?.items.length).toBe(items.length)
     expect(decided.decisions[0]?.judgement?.items.every((i) => i.met)).toBe(true)
     await expectNoSeriousAxe(page)

@@ -162,6 +162,15 @@ describe('the moderator console in Chromium', () => {
     await expectNoSeriousAxe(page)
     await s.screenshot('console-queue-claimed')
 
+    await page.selectOption('#filter-assignee', { label: `${ADA.name} (Moderator)` })
+    await page.waitForURL(`**/console/queues/${busiest.id}?assignee=user%3A${userId}`)
+    await page.locator('#queue-count', { hasText: /^1 case$/ }).waitFor()
+    expect(await page.$$eval('#case-table tbody tr', (trs) => trs.length)).toBe(1)
+    await page.selectOption('#filter-assignee', 'anyone')
+    await page.waitForURL(`**/console/queues/${busiest.id}`)
+    await page.waitForSelector(`#release-${first}`)
+    await page.focus(`#release-${first}`)
+
     await page.keyboard.press('Enter')
     await page.locator('#queue-status', { hasText: 'You released case' }).waitFor()
     expect(await focusedId(page)).toBe(`claim-${first}`)

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream'
 import type { Bank, BankEntry } from '../../core/bank.js'
+import { type BankImportProblem, MAX_IMPORT_PROBLEMS_KEPT } from '../../core/bank-import.js'
 import { InvalidInputError } from '../../core/errors.js'
 import type { Actor } from '../../core/roles.js'
+import type { Executor } from '../../storage/database.js'
 import { analyzeBankEntries, insertBankEntries } from '../../storage/repos/bank-entry-repo.js'
 import { nextBankRevision } from '../../storage/repos/bank-repo.js'
 import { recordAudit } from '../audit-log.js'
@@ -16,6 +18,19 @@ export interface ImportOptions {
   open: () => Readable
   batchSize?: number
   onProgress?: (phase: 'check' | 'write', bytesRead: number) => void
+  /** Told of each step, and awaited, so a step may record the import's progress. */
+  steps?: ImportSteps
+}
+
+export interface ImportSteps {
+  /** After every `batchSize` lines of the checking pass: the line reached. */
+  checking?: (line: number) => Promise<void>
+  /** After the checking pass found nothing wrong, before anything is written. */
+  checked?: (summary: ImportSummary) => Promise<void>
+  /** Inside each batch's transaction, after its entries were inserted. */
+  wrote?: (tx: Executor, batch: { added: number; submitted: number }) => Promise<void>
+  /** Entries an earlier, interrupted run has already handled: the writing pass starts after them. */
+  resumeAfter?: number
 }
 
 export interface ImportSummary {
@@ -28,6 +43,21 @@ export interface ImportSummary {
 }
 
 const MAX_PROBLEMS_SHOWN = 20
+
+/** A file refused by the checking pass; `lines` keeps the first problems, line by line. */
+export class BankFileRefusedError extends InvalidInputError {
+  override name = 'BankFileRefusedError'
+  constructor(
+    bank: Bank,
+    readonly lines: BankImportProblem[],
+    readonly count: number,
+  ) {
+    super(`${count} line(s) cannot be imported into bank "${bank.name}"; nothing was written`, {
+      problems: lines.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `line ${p.line}: ${p.problem}`),
+      count,
+    })
+  }
+}
 
 /**
  * Imports a bank file in two passes. The first reads every row and refuses the whole file, with
@@ -44,17 +74,23 @@ export async function importBankFile(
   const bank = await getBankOrThrow(ctx, bankId)
   const at = ctx.clock.now()
   const summary = await checkFile(ctx, bank, actor, at, options)
+  await options.steps?.checked?.(summary)
   const batchSize = options.batchSize ?? 5_000
+  let skip = options.steps?.resumeAfter ?? 0
   let batch: BankEntry[] = []
   for await (const row of rowsOf(bank, options, 'write')) {
     if (row.kind !== 'entry') continue
+    if (skip > 0) {
+      skip -= 1
+      continue
+    }
     batch.push(importedEntry(ctx, bank, row, actor, at))
     if (batch.length >= batchSize) {
-      summary.added += await writeBatch(ctx, actor, bank, batch, at)
+      summary.added += await writeBatch(ctx, { actor, bank, at, options }, batch)
       batch = []
     }
   }
-  summary.added += await writeBatch(ctx, actor, bank, batch, at)
+  summary.added += await writeBatch(ctx, { actor, bank, at, options }, batch)
   summary.duplicates = summary.rows - summary.added
   if (summary.added >= batchSize) await analyzeBankEntries(ctx.db)
   return summary
@@ -68,19 +104,23 @@ async function checkFile(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, added: 0, duplicates: 0, otherSignalType: 0 }
-  const problems: string[] = []
+  const problems: BankImportProblem[] = []
+  let count = 0
+  const every = options.batchSize ?? 5_000
+  let report = every
   for await (const row of rowsOf(bank, options, 'check')) {
     const problem = problemOf(ctx, bank, row, actor, at)
-    if (problem) problems.push(`line ${row.line}: ${problem}`)
-    else if (row.kind === 'entry') summary.rows += 1
+    if (problem) {
+      count += 1
+      if (problems.length < MAX_IMPORT_PROBLEMS_KEPT) problems.push({ line: row.line, problem })
+    } else if (row.kind === 'entry') summary.rows += 1
     else if (row.kind === 'other_signal_type') summary.otherSignalType += 1
+    if (row.line >= report && options.steps?.checking) {
+      report = row.line + every
+      await options.steps.checking(row.line)
+    }
   }
-  if (problems.length > 0) {
-    throw new InvalidInputError(
-      `${problems.length} line(s) cannot be imported into bank "${bank.name}"; nothing was written`,
-      { problems: problems.slice(0, MAX_PROBLEMS_SHOWN), count: problems.length },
-    )
-  }
+  if (count > 0) throw new BankFileRefusedError(bank, problems, count)
   return summary
 }
 
@@ -147,17 +187,23 @@ function importedEntry(
   }
 }
 
+interface BatchOf {
+  actor: Actor
+  bank: Bank
+  at: Date
+  options: ImportOptions
+}
+
 async function writeBatch(
   ctx: ServiceContext,
-  actor: Actor,
-  bank: Bank,
+  { actor, bank, at, options }: BatchOf,
   entries: BankEntry[],
-  at: Date,
 ): Promise<number> {
   if (entries.length === 0) return 0
   return ctx.db.transaction().execute(async (tx) => {
     const revision = await nextBankRevision(tx)
     const added = await insertBankEntries(tx, bank.id, entries, revision)
+    await options.steps?.wrote?.(tx, { added, submitted: entries.length })
     await recordAudit(tx, actor, at, [
       {
         action: 'bank.entries_imported',

@@ -8,6 +8,7 @@ import * as mediaCopies from './20261130T030000-media-copies.js'
 import * as appealTokens from './20261130T040000-appeal-tokens.js'
 import * as consoleUsers from './20261130T050000-console-users.js'
 import * as decisionJudgement from './20261130T060000-decision-judgement.js'
+import * as bankImports from './20261201T010000-bank-imports.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261130T040000-appeal-tokens': appealTokens,
   '20261130T050000-console-users': consoleUsers,
   '20261130T060000-decision-judgement': decisionJudgement,
+  '20261201T010000-bank-imports': bankImports,
 }
 
 export function migrationProvider(): MigrationProvider {

@@ -2,6 +2,7 @@ import type { ApiKeyTable } from './api-key.js'
 import type { AppealTokenTable, NoticeAssessmentTable } from './appeal-token.js'
 import type { AuditEntryTable } from './audit-entry.js'
 import type { BankEntryTable, BankRevisionTable, BankTable } from './bank.js'
+import type { BankImportTable } from './bank-import.js'
 import type { ConsoleSessionTable, ConsoleUserTable } from './console.js'
 import type { DecisionTable } from './decision.js'
 import type { IdempotencyRecordTable } from './idempotency-record.js'
@@ -37,6 +38,7 @@ export interface DatabaseSchema {
   audit_entry: AuditEntryTable
   bank: BankTable
   bank_entry: BankEntryTable
+  bank_import: BankImportTable
   bank_revision: BankRevisionTable
   console_session: ConsoleSessionTable
   console_user: ConsoleUserTable

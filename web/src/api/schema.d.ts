@@ -66,7 +66,115 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            accountId: string;
+                            /**
+                             * Format: date-time
+                             * @description When the standing was computed
+                             */
+                            at: string;
+                            /** @description The whole record, removed and expired strikes and lifted restrictions included */
+                            history: {
+                                restrictions: {
+                                    accountId: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    decisionId: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @description When a suspension ends; null for the other kinds
+                                     */
+                                    endsAt: string | null;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "warning" | "suspension" | "termination";
+                                    /** Format: date-time */
+                                    liftedAt: string | null;
+                                    liftedReason: string | null;
+                                    reason: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** @description Live strike points when it was given */
+                                    strikePoints: number | null;
+                                }[];
+                                strikes: {
+                                    accountId: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    decisionId: string;
+                                    /** Format: date-time */
+                                    expiresAt: string | null;
+                                    harm: string;
+                                    id: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description Set when the decision was reversed
+                                     */
+                                    removedAt: string | null;
+                                    removedReason: string | null;
+                                    /** @description Points: the harm's severity in the taxonomy (1–5) */
+                                    severity: number;
+                                }[];
+                            };
+                            liveStrikes: {
+                                accountId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decisionId: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                harm: string;
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Set when the decision was reversed
+                                 */
+                                removedAt: string | null;
+                                removedReason: string | null;
+                                /** @description Points: the harm's severity in the taxonomy (1–5) */
+                                severity: number;
+                            }[];
+                            /** @description The next step of the ladder above the points */
+                            nextStep: {
+                                /** @enum {string} */
+                                action: "warning" | "suspension" | "termination";
+                                atPoints: number;
+                                hours?: number;
+                                pointsToGo: number;
+                                /** @description A warning comes first: none is on record */
+                                warningFirst: boolean;
+                            } | null;
+                            points: number;
+                            /** @description Suspensions and terminations in force, and warnings still on record */
+                            restrictions: {
+                                accountId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decisionId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description When a suspension ends; null for the other kinds
+                                 */
+                                endsAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "warning" | "suspension" | "termination";
+                                /** Format: date-time */
+                                liftedAt: string | null;
+                                liftedReason: string | null;
+                                reason: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** @description Live strike points when it was given */
+                                strikePoints: number | null;
+                            }[];
+                            /** @enum {string} */
+                            status: "good" | "warned" | "suspended" | "terminated";
+                            /** Format: date-time */
+                            suspendedUntil: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -105,7 +213,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appeals: {
+                                appellantEmail: string | null;
+                                appellantId: string | null;
+                                /** @enum {string} */
+                                appellantRole: "author" | "reporter" | "user" | "non_user";
+                                /** @description The appeal's own case in the appeals queue */
+                                caseId: string | null;
+                                /** @enum {string} */
+                                channel: "api" | "web";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionId: string | null;
+                                /** @description Intimate image abuse: the expedited route (OSA s.21(2A)) */
+                                expedited: boolean;
+                                followUp: boolean;
+                                grounds: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "decision" | "proactive_technology" | "duty_breach" | "age_assessment" | "other";
+                                /**
+                                 * Format: date-time
+                                 * @description A deadline set by law, if any
+                                 */
+                                legalDeadline: string | null;
+                                outcomeReasons: string | null;
+                                /** @description A short reference a person can quote: A-XXXX-XXXX */
+                                reference: string;
+                                reportId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description The appeal case's deadline under its queue
+                                 */
+                                slaDeadline: string | null;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "reversed" | "resolved";
+                            }[];
+                            total: number;
+                        };
+                    };
                 };
             };
         };
@@ -240,7 +391,143 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appellantEmail: string | null;
+                            appellantId: string | null;
+                            /** @enum {string} */
+                            appellantRole: "author" | "reporter" | "user" | "non_user";
+                            case: {
+                                /** @description "key:<id>" or "user:<id>" while claimed */
+                                assignee: string | null;
+                                /** Format: date-time */
+                                claimedUntil: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                /** @enum {string|null} */
+                                escalation: "nearing" | "overdue" | null;
+                                harm: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "content" | "appeal";
+                                /** Format: date-time */
+                                legalDeadline: string | null;
+                                priority: number;
+                                queue: string;
+                                /** Format: date-time */
+                                slaDeadline: string;
+                                /** @enum {string} */
+                                status: "open" | "decided";
+                                subjectId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            /** @description The appeal's own case in the appeals queue */
+                            caseId: string | null;
+                            /** @enum {string} */
+                            channel: "api" | "web";
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            /** @description The decision under appeal, if any */
+                            decision: {
+                                actions: {
+                                    /** @description How long the action lasts; absent means indefinitely */
+                                    durationHours?: number;
+                                    label?: string;
+                                    /**
+                                     * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                     * @enum {string}
+                                     */
+                                    restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                    /** @description Where the action applies; absent means everywhere */
+                                    territories?: string[];
+                                    /** @enum {string} */
+                                    type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                }[];
+                                appealId: string | null;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not";
+                                automatedDetection: boolean;
+                                caseId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedBy: string;
+                                decidedByName: string | null;
+                                ground: {
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                    offence: string;
+                                    /** @enum {string} */
+                                    type: "illegal";
+                                } | {
+                                    /** @description The terms of service clause */
+                                    clause: string;
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /**
+                                     * Format: uri
+                                     * @description Where the clause can be read
+                                     */
+                                    referenceUrl?: string;
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                    version: string;
+                                };
+                                harm: string;
+                                id: string;
+                                /** @description The illegal content judgement recorded with the decision, if any */
+                                judgement: {
+                                    items: {
+                                        id: string;
+                                        /** @description Whether the moderator judged this point to hold */
+                                        met: boolean;
+                                    }[];
+                                    note?: string;
+                                } | null;
+                                reversesDecisionId: string | null;
+                                /** @enum {string} */
+                                sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                                statement: string;
+                                statementOfReasons: {
+                                    [key: string]: unknown;
+                                } | null;
+                                subjectId: string;
+                            } | null;
+                            decisionId: string | null;
+                            /** @description Intimate image abuse: the expedited route (OSA s.21(2A)) */
+                            expedited: boolean;
+                            followUp: boolean;
+                            grounds: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "decision" | "proactive_technology" | "duty_breach" | "age_assessment" | "other";
+                            notifications: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "report_acknowledged" | "report_outcome" | "statement_of_reasons" | "appeal_acknowledged" | "appeal_outcome" | "account_warning" | "account_suspension" | "account_termination" | "reporter_warning" | "reporter_restriction";
+                                /** @enum {string} */
+                                recipientRole: "reporter" | "author" | "appellant" | "flagger";
+                                /** @enum {string} */
+                                status: "queued" | "suppressed";
+                                subjectLine: string;
+                            }[];
+                            outcomeReasons: string | null;
+                            /** @description A short reference a person can quote: A-XXXX-XXXX */
+                            reference: string;
+                            reportId: string | null;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "reversed" | "resolved";
+                        };
+                    };
                 };
             };
         };
@@ -349,7 +636,106 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            appeal: {
+                                appellantEmail: string | null;
+                                appellantId: string | null;
+                                /** @enum {string} */
+                                appellantRole: "author" | "reporter" | "user" | "non_user";
+                                /** @description The appeal's own case in the appeals queue */
+                                caseId: string | null;
+                                /** @enum {string} */
+                                channel: "api" | "web";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionId: string | null;
+                                /** @description Intimate image abuse: the expedited route (OSA s.21(2A)) */
+                                expedited: boolean;
+                                followUp: boolean;
+                                grounds: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "decision" | "proactive_technology" | "duty_breach" | "age_assessment" | "other";
+                                outcomeReasons: string | null;
+                                /** @description A short reference a person can quote: A-XXXX-XXXX */
+                                reference: string;
+                                reportId: string | null;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "reversed" | "resolved";
+                            };
+                            /** @description The decision recorded when the appeal reversed */
+                            reversal: {
+                                actions: {
+                                    /** @description How long the action lasts; absent means indefinitely */
+                                    durationHours?: number;
+                                    label?: string;
+                                    /**
+                                     * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                     * @enum {string}
+                                     */
+                                    restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                    /** @description Where the action applies; absent means everywhere */
+                                    territories?: string[];
+                                    /** @enum {string} */
+                                    type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                }[];
+                                appealId: string | null;
+                                /** @enum {string} */
+                                automatedDecision: "fully" | "partially" | "not";
+                                automatedDetection: boolean;
+                                caseId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                decidedBy: string;
+                                decidedByName: string | null;
+                                ground: {
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                    offence: string;
+                                    /** @enum {string} */
+                                    type: "illegal";
+                                } | {
+                                    /** @description The terms of service clause */
+                                    clause: string;
+                                    /** @description Why the content falls under this ground; the statement text is used when absent */
+                                    explanation?: string;
+                                    /**
+                                     * Format: uri
+                                     * @description Where the clause can be read
+                                     */
+                                    referenceUrl?: string;
+                                    /** @enum {string} */
+                                    type: "terms";
+                                    /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                    version: string;
+                                };
+                                harm: string;
+                                id: string;
+                                /** @description The illegal content judgement recorded with the decision, if any */
+                                judgement: {
+                                    items: {
+                                        id: string;
+                                        /** @description Whether the moderator judged this point to hold */
+                                        met: boolean;
+                                    }[];
+                                    note?: string;
+                                } | null;
+                                reversesDecisionId: string | null;
+                                /** @enum {string} */
+                                sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                                statement: string;
+                                statementOfReasons: {
+                                    [key: string]: unknown;
+                                } | null;
+                                subjectId: string;
+                            } | null;
+                        };
+                    };
                 };
             };
         };
@@ -493,7 +879,32 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            banks: {
+                                /**
+                                 * @description The verdict a match asks for
+                                 * @enum {string}
+                                 */
+                                action: "allow" | "review" | "hold" | "block";
+                                /** @description Entries that match now */
+                                activeEntries: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                description: string | null;
+                                enabled: boolean;
+                                /** @description Every entry, retracted and expired ones included */
+                                entries: number;
+                                harm: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "sha256" | "md5" | "pdq" | "url" | "keyword";
+                                name: string;
+                                /** @enum {string} */
+                                source: "local" | "imported" | "exchange";
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -530,11 +941,30 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The verdict a match asks for
+                             * @enum {string}
+                             */
+                            action: "allow" | "review" | "hold" | "block";
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            enabled: boolean;
+                            harm: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sha256" | "md5" | "pdq" | "url" | "keyword";
+                            name: string;
+                            /** @enum {string} */
+                            source: "local" | "imported" | "exchange";
+                        };
+                    };
                 };
             };
         };
@@ -580,7 +1010,26 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The verdict a match asks for
+                             * @enum {string}
+                             */
+                            action: "allow" | "review" | "hold" | "block";
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string | null;
+                            enabled: boolean;
+                            harm: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "sha256" | "md5" | "pdq" | "url" | "keyword";
+                            name: string;
+                            /** @enum {string} */
+                            source: "local" | "imported" | "exchange";
+                        };
+                    };
                 };
             };
         };
@@ -613,7 +1062,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            entries: {
+                                addedBy: string;
+                                bankId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                externalRef: string | null;
+                                /** @description Overrides the bank's harm for this entry */
+                                harm: string | null;
+                                id: string;
+                                note: string | null;
+                                quality: number | null;
+                                /** Format: date-time */
+                                retractedAt: string | null;
+                                retractionReason: string | null;
+                                /** @enum {string|null} */
+                                source: "local" | "imported" | "exchange" | null;
+                                value: string;
+                            }[];
+                            /** @description Pass as `after` for the next page; absent on the last */
+                            next?: string;
+                        };
+                    };
                 };
             };
         };
@@ -653,11 +1129,17 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            added: number;
+                            /** @description Values the bank already held */
+                            skipped: number;
+                        };
+                    };
                 };
             };
         };
@@ -694,7 +1176,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            addedBy: string;
+                            bankId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            externalRef: string | null;
+                            /** @description Overrides the bank's harm for this entry */
+                            harm: string | null;
+                            id: string;
+                            note: string | null;
+                            quality: number | null;
+                            /** Format: date-time */
+                            retractedAt: string | null;
+                            retractionReason: string | null;
+                            /** @enum {string|null} */
+                            source: "local" | "imported" | "exchange" | null;
+                            value: string;
+                        };
+                    };
                 };
             };
         };
@@ -731,7 +1236,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            addedBy: string;
+                            bankId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            externalRef: string | null;
+                            /** @description Overrides the bank's harm for this entry */
+                            harm: string | null;
+                            id: string;
+                            note: string | null;
+                            quality: number | null;
+                            /** Format: date-time */
+                            retractedAt: string | null;
+                            retractionReason: string | null;
+                            /** @enum {string|null} */
+                            source: "local" | "imported" | "exchange" | null;
+                            value: string;
+                        };
+                    };
                 };
             };
         };
@@ -775,7 +1303,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            addedBy: string;
+                            bankId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            externalRef: string | null;
+                            /** @description Overrides the bank's harm for this entry */
+                            harm: string | null;
+                            id: string;
+                            note: string | null;
+                            quality: number | null;
+                            /** Format: date-time */
+                            retractedAt: string | null;
+                            retractionReason: string | null;
+                            /** @enum {string|null} */
+                            source: "local" | "imported" | "exchange" | null;
+                            value: string;
+                        };
+                    };
                 };
             };
         };
@@ -823,16 +1374,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/banks/{id}/import": {
+    "/v1/banks/{id}/imports": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The bank's recent imports, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imports: {
+                                /** Format: uuid */
+                                bankId: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description Entries whose value the bank already held */
+                                entriesSkipped: number;
+                                /** @description Entries the checking pass found; null before */
+                                entriesTotal: number | null;
+                                entriesWritten: number;
+                                /** @description Why the import failed */
+                                error: string | null;
+                                fileBytes: number;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                /** @enum {string} */
+                                format: "jsonl" | "hma-csv";
+                                /** Format: uuid */
+                                id: string;
+                                linesChecked: number;
+                                /** @description Lines in the file, counted at upload */
+                                linesTotal: number;
+                                /** @description HMA CSV rows of another signal type, left out */
+                                otherSignalType: number;
+                                problemCount: number;
+                                /** @description Why the file was refused, line by line (the first 100); nothing was written */
+                                problems: {
+                                    line: number;
+                                    problem: string;
+                                }[];
+                                /** Format: date-time */
+                                startedAt: string | null;
+                                /** @description The actor id of whoever uploaded the file */
+                                startedBy: string;
+                                /**
+                                 * @description queued, then checking every line, then writing batches; done or failed at the end
+                                 * @enum {string}
+                                 */
+                                status: "queued" | "checking" | "writing" | "done" | "failed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Import a bank file (JSON lines or HMA CSV): all rows checked first, then written */
+        /**
+         * Upload a bank file (JSON lines or HMA CSV); a job checks every line, then writes
+         * @description Answers 202 once the file is stored and its job queued; poll the `Location` for the counts. A file with a bad line is refused whole (status `failed`, with its problems).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -845,6 +1464,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The whole file; the request is limited to VIGIL_BODY_LIMIT_BYTES (413 above it) */
                         content: string;
                         /** @enum {string} */
                         format: "jsonl" | "hma-csv";
@@ -853,14 +1473,133 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            bankId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Entries whose value the bank already held */
+                            entriesSkipped: number;
+                            /** @description Entries the checking pass found; null before */
+                            entriesTotal: number | null;
+                            entriesWritten: number;
+                            /** @description Why the import failed */
+                            error: string | null;
+                            fileBytes: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "jsonl" | "hma-csv";
+                            /** Format: uuid */
+                            id: string;
+                            linesChecked: number;
+                            /** @description Lines in the file, counted at upload */
+                            linesTotal: number;
+                            /** @description HMA CSV rows of another signal type, left out */
+                            otherSignalType: number;
+                            problemCount: number;
+                            /** @description Why the file was refused, line by line (the first 100); nothing was written */
+                            problems: {
+                                line: number;
+                                problem: string;
+                            }[];
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** @description The actor id of whoever uploaded the file */
+                            startedBy: string;
+                            /**
+                             * @description queued, then checking every line, then writing batches; done or failed at the end
+                             * @enum {string}
+                             */
+                            status: "queued" | "checking" | "writing" | "done" | "failed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/banks/{id}/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status and counts, and the problems of a refused file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    importId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            bankId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Entries whose value the bank already held */
+                            entriesSkipped: number;
+                            /** @description Entries the checking pass found; null before */
+                            entriesTotal: number | null;
+                            entriesWritten: number;
+                            /** @description Why the import failed */
+                            error: string | null;
+                            fileBytes: number;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "jsonl" | "hma-csv";
+                            /** Format: uuid */
+                            id: string;
+                            linesChecked: number;
+                            /** @description Lines in the file, counted at upload */
+                            linesTotal: number;
+                            /** @description HMA CSV rows of another signal type, left out */
+                            otherSignalType: number;
+                            problemCount: number;
+                            /** @description Why the file was refused, line by line (the first 100); nothing was written */
+                            problems: {
+                                line: number;
+                                problem: string;
+                            }[];
+                            /** Format: date-time */
+                            startedAt: string | null;
+                            /** @description The actor id of whoever uploaded the file */
+                            startedBy: string;
+                            /**
+                             * @description queued, then checking every line, then writing batches; done or failed at the end
+                             * @enum {string}
+                             */
+                            status: "queued" | "checking" | "writing" | "done" | "failed";
+                        };
+                    };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1425,11 +2164,78 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /** @description How long the action lasts; absent means indefinitely */
+                                durationHours?: number;
+                                label?: string;
+                                /**
+                                 * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                 * @enum {string}
+                                 */
+                                restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                /** @description Where the action applies; absent means everywhere */
+                                territories?: string[];
+                                /** @enum {string} */
+                                type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                            }[];
+                            appealId: string | null;
+                            /** @enum {string} */
+                            automatedDecision: "fully" | "partially" | "not";
+                            automatedDetection: boolean;
+                            caseId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedBy: string;
+                            decidedByName: string | null;
+                            ground: {
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                offence: string;
+                                /** @enum {string} */
+                                type: "illegal";
+                            } | {
+                                /** @description The terms of service clause */
+                                clause: string;
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Where the clause can be read
+                                 */
+                                referenceUrl?: string;
+                                /** @enum {string} */
+                                type: "terms";
+                                /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                version: string;
+                            };
+                            harm: string;
+                            id: string;
+                            /** @description The illegal content judgement recorded with the decision, if any */
+                            judgement: {
+                                items: {
+                                    id: string;
+                                    /** @description Whether the moderator judged this point to hold */
+                                    met: boolean;
+                                }[];
+                                note?: string;
+                            } | null;
+                            reversesDecisionId: string | null;
+                            /** @enum {string} */
+                            sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                            statement: string;
+                            statementOfReasons: {
+                                [key: string]: unknown;
+                            } | null;
+                            subjectId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1635,10 +2441,141 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description When the restriction starts */
+                            applicationDate: string;
+                            /** @enum {string} */
+                            automatedDecision: "AUTOMATED_DECISION_FULLY" | "AUTOMATED_DECISION_PARTIALLY" | "AUTOMATED_DECISION_NOT_AUTOMATED";
+                            automatedDetection: boolean;
+                            /** @enum {string|null} */
+                            category: "STATEMENT_CATEGORY_ANIMAL_WELFARE" | "STATEMENT_CATEGORY_CONSUMER_INFORMATION" | "STATEMENT_CATEGORY_CYBER_VIOLENCE" | "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN" | "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS" | "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH" | "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS" | "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS" | "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE" | "STATEMENT_CATEGORY_OTHER_VIOLATION_TC" | "STATEMENT_CATEGORY_PROTECTION_OF_MINORS" | "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY" | "STATEMENT_CATEGORY_SCAMS_AND_FRAUD" | "STATEMENT_CATEGORY_SELF_HARM" | "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS" | "STATEMENT_CATEGORY_VIOLENCE" | null;
+                            categorySpecification: ("KEYWORD_ADULT_SEXUAL_MATERIAL" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS" | "KEYWORD_ANIMAL_HARM" | "KEYWORD_BIOMETRIC_DATA_BREACH" | "KEYWORD_BULLYING_AGAINST_GIRLS" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE" | "KEYWORD_CONTENT_PROMOTING_EATING_DISORDERS" | "KEYWORD_COORDINATED_HARM" | "KEYWORD_COPYRIGHT_INFRINGEMENT" | "KEYWORD_CYBER_BULLYING_INTIMIDATION" | "KEYWORD_CYBER_HARASSMENT" | "KEYWORD_CYBER_HARASSMENT_AGAINST_WOMEN" | "KEYWORD_CYBER_INCITEMENT" | "KEYWORD_CYBER_STALKING" | "KEYWORD_CYBER_STALKING_AGAINST_WOMEN" | "KEYWORD_DATA_FALSIFICATION" | "KEYWORD_DEFAMATION" | "KEYWORD_DESIGN_INFRINGEMENT" | "KEYWORD_DISCRIMINATION" | "KEYWORD_FEMALE_GENDERED_DISINFORMATION" | "KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT" | "KEYWORD_GEOGRAPHICAL_REQUIREMENTS" | "KEYWORD_GOODS_SERVICES_NOT_PERMITTED" | "KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS" | "KEYWORD_HATE_SPEECH" | "KEYWORD_HIDDEN_ADVERTISEMENT" | "KEYWORD_HUMAN_EXPLOITATION" | "KEYWORD_HUMAN_TRAFFICKING" | "KEYWORD_ILLEGAL_ORGANIZATIONS" | "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING" | "KEYWORD_INAUTHENTIC_ACCOUNTS" | "KEYWORD_INAUTHENTIC_LISTINGS" | "KEYWORD_INAUTHENTIC_USER_REVIEWS" | "KEYWORD_INCITEMENT_AGAINST_WOMEN" | "KEYWORD_INCITEMENT_VIOLENCE_HATRED" | "KEYWORD_INSUFFICIENT_INFORMATION_ON_TRADERS" | "KEYWORD_LANGUAGE_REQUIREMENTS" | "KEYWORD_MISINFORMATION_DISINFORMATION" | "KEYWORD_MISLEADING_INFO_CONSUMER_RIGHTS" | "KEYWORD_MISLEADING_INFO_GOODS_SERVICES" | "KEYWORD_MISSING_PROCESSING_GROUND" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE_AGAINST_WOMEN" | "KEYWORD_NONCOMPLIANCE_PRICING" | "KEYWORD_NUDITY" | "KEYWORD_PATENT_INFRINGEMENT" | "KEYWORD_PHISHING" | "KEYWORD_PROHIBITED_PRODUCTS" | "KEYWORD_PYRAMID_SCHEMES" | "KEYWORD_RIGHT_TO_BE_FORGOTTEN" | "KEYWORD_RISK_ENVIRONMENTAL_DAMAGE" | "KEYWORD_RISK_PUBLIC_HEALTH" | "KEYWORD_SELF_MUTILATION" | "KEYWORD_STALKING" | "KEYWORD_SUICIDE" | "KEYWORD_TERRORIST_CONTENT" | "KEYWORD_TRADE_SECRET_INFRINGEMENT" | "KEYWORD_TRADEMARK_INFRINGEMENT" | "KEYWORD_TRAFFICKING_WOMEN_GIRLS" | "KEYWORD_UNLAWFUL_SALE_ANIMALS" | "KEYWORD_UNSAFE_CHALLENGES" | "KEYWORD_UNSAFE_PRODUCTS" | "KEYWORD_VIOLATION_EU_LAW" | "KEYWORD_VIOLATION_NATIONAL_LAW" | "KEYWORD_OTHER")[];
+                            categorySpecificationOther: string | null;
+                            content: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "image" | "video" | "url" | "profile" | "message" | "account";
+                                url: string | null;
+                            };
+                            /** @description When the content was posted, as far as Vigil knows */
+                            contentDate: string | null;
+                            contentType: ("CONTENT_TYPE_APP" | "CONTENT_TYPE_AUDIO" | "CONTENT_TYPE_IMAGE" | "CONTENT_TYPE_PRODUCT" | "CONTENT_TYPE_SYNTHETIC_MEDIA" | "CONTENT_TYPE_TEXT" | "CONTENT_TYPE_VIDEO" | "CONTENT_TYPE_OTHER")[];
+                            contentTypeOther: string | null;
+                            /** @enum {string|null} */
+                            decisionAccount: "DECISION_ACCOUNT_SUSPENDED" | "DECISION_ACCOUNT_TERMINATED" | null;
+                            decisionFacts: string;
+                            /** @enum {string} */
+                            decisionGround: "DECISION_GROUND_ILLEGAL_CONTENT" | "DECISION_GROUND_INCOMPATIBLE_CONTENT";
+                            decisionGroundReferenceUrl: string | null;
+                            decisionId: string;
+                            /** @enum {string|null} */
+                            decisionMonetary: "DECISION_MONETARY_SUSPENSION" | "DECISION_MONETARY_TERMINATION" | "DECISION_MONETARY_OTHER" | null;
+                            /** @enum {string|null} */
+                            decisionProvision: "DECISION_PROVISION_PARTIAL_SUSPENSION" | "DECISION_PROVISION_TOTAL_SUSPENSION" | "DECISION_PROVISION_PARTIAL_TERMINATION" | "DECISION_PROVISION_TOTAL_TERMINATION" | null;
+                            decisionVisibility: ("DECISION_VISIBILITY_CONTENT_REMOVED" | "DECISION_VISIBILITY_CONTENT_DISABLED" | "DECISION_VISIBILITY_CONTENT_DEMOTED" | "DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED" | "DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED" | "DECISION_VISIBILITY_CONTENT_LABELLED" | "DECISION_VISIBILITY_OTHER")[];
+                            /** @description ISO 8601 */
+                            endDateAccountRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateMonetaryRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateServiceRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateVisibilityRestriction: string | null;
+                            harm: {
+                                id: string;
+                                label: string | null;
+                            };
+                            illegalContentExplanation: string | null;
+                            illegalContentLegalGround: string | null;
+                            incompatibleContentExplanation: string | null;
+                            incompatibleContentGround: string | null;
+                            incompatibleContentVersion: string | null;
+                            /** @description The same statement in plain words, as sent to the author */
+                            plainText: string;
+                            redress: {
+                                internalComplaint: {
+                                    /** @enum {string} */
+                                    basis: "DSA Art. 20";
+                                    /** @description ISO 8601 */
+                                    deadline: string;
+                                    windowDays: number;
+                                };
+                                judicialRedress: {
+                                    /** @enum {string} */
+                                    basis: "courts";
+                                };
+                                outOfCourtSettlement: {
+                                    /** @enum {string} */
+                                    basis: "DSA Art. 21";
+                                };
+                            };
+                            restrictions: {
+                                /** @enum {string} */
+                                action: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                durationHours: number | null;
+                                /** @description Null when it has no end */
+                                endsAt: string | null;
+                                label: string | null;
+                                /** @description ISO 3166-1 alpha-2; null: everywhere */
+                                territories: string[] | null;
+                            }[];
+                            /** @enum {string} */
+                            schema: "vigil.statement_of_reasons.v1";
+                            /** @enum {string} */
+                            source: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                            /** @enum {string} */
+                            sourceType: "SOURCE_ARTICLE_16" | "SOURCE_TRUSTED_FLAGGER" | "SOURCE_TYPE_OTHER_NOTIFICATION" | "SOURCE_VOLUNTARY";
+                            territorialScope: string[] | null;
+                        };
+                    };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enabled console users by name: id, name and console role (no emails) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            people: {
+                                /** @description The console user's id; cases assigned to them name "user:<id>" */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "moderator" | "triage" | "child_safety" | "appeals_reviewer" | "law_enforcement_liaison" | "auditor";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1779,7 +2716,74 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /** @description How long the action lasts; absent means indefinitely */
+                                durationHours?: number;
+                                label?: string;
+                                /**
+                                 * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                 * @enum {string}
+                                 */
+                                restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                /** @description Where the action applies; absent means everywhere */
+                                territories?: string[];
+                                /** @enum {string} */
+                                type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                            }[];
+                            appealId: string | null;
+                            /** @enum {string} */
+                            automatedDecision: "fully" | "partially" | "not";
+                            automatedDetection: boolean;
+                            caseId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedBy: string;
+                            decidedByName: string | null;
+                            ground: {
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                offence: string;
+                                /** @enum {string} */
+                                type: "illegal";
+                            } | {
+                                /** @description The terms of service clause */
+                                clause: string;
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Where the clause can be read
+                                 */
+                                referenceUrl?: string;
+                                /** @enum {string} */
+                                type: "terms";
+                                /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                version: string;
+                            };
+                            harm: string;
+                            id: string;
+                            /** @description The illegal content judgement recorded with the decision, if any */
+                            judgement: {
+                                items: {
+                                    id: string;
+                                    /** @description Whether the moderator judged this point to hold */
+                                    met: boolean;
+                                }[];
+                                note?: string;
+                            } | null;
+                            reversesDecisionId: string | null;
+                            /** @enum {string} */
+                            sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                            statement: string;
+                            statementOfReasons: {
+                                [key: string]: unknown;
+                            } | null;
+                            subjectId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1823,11 +2827,78 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            actions: {
+                                /** @description How long the action lasts; absent means indefinitely */
+                                durationHours?: number;
+                                label?: string;
+                                /**
+                                 * @description On a restore action (a reversal): the action of the reversed decision it undoes
+                                 * @enum {string}
+                                 */
+                                restores?: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                /** @description Where the action applies; absent means everywhere */
+                                territories?: string[];
+                                /** @enum {string} */
+                                type: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                            }[];
+                            appealId: string | null;
+                            /** @enum {string} */
+                            automatedDecision: "fully" | "partially" | "not";
+                            automatedDetection: boolean;
+                            caseId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedBy: string;
+                            decidedByName: string | null;
+                            ground: {
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /** @description The offence, e.g. "Terrorism Act 2000 s.58" */
+                                offence: string;
+                                /** @enum {string} */
+                                type: "illegal";
+                            } | {
+                                /** @description The terms of service clause */
+                                clause: string;
+                                /** @description Why the content falls under this ground; the statement text is used when absent */
+                                explanation?: string;
+                                /**
+                                 * Format: uri
+                                 * @description Where the clause can be read
+                                 */
+                                referenceUrl?: string;
+                                /** @enum {string} */
+                                type: "terms";
+                                /** @description The version of the terms the clause is from (DSA Art. 17(3)(e)) */
+                                version: string;
+                            };
+                            harm: string;
+                            id: string;
+                            /** @description The illegal content judgement recorded with the decision, if any */
+                            judgement: {
+                                items: {
+                                    id: string;
+                                    /** @description Whether the moderator judged this point to hold */
+                                    met: boolean;
+                                }[];
+                                note?: string;
+                            } | null;
+                            reversesDecisionId: string | null;
+                            /** @enum {string} */
+                            sourceType: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                            statement: string;
+                            statementOfReasons: {
+                                [key: string]: unknown;
+                            } | null;
+                            subjectId: string;
+                        };
+                    };
                 };
             };
         };
@@ -1864,7 +2935,94 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description When the restriction starts */
+                            applicationDate: string;
+                            /** @enum {string} */
+                            automatedDecision: "AUTOMATED_DECISION_FULLY" | "AUTOMATED_DECISION_PARTIALLY" | "AUTOMATED_DECISION_NOT_AUTOMATED";
+                            automatedDetection: boolean;
+                            /** @enum {string|null} */
+                            category: "STATEMENT_CATEGORY_ANIMAL_WELFARE" | "STATEMENT_CATEGORY_CONSUMER_INFORMATION" | "STATEMENT_CATEGORY_CYBER_VIOLENCE" | "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN" | "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS" | "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH" | "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS" | "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS" | "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE" | "STATEMENT_CATEGORY_OTHER_VIOLATION_TC" | "STATEMENT_CATEGORY_PROTECTION_OF_MINORS" | "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY" | "STATEMENT_CATEGORY_SCAMS_AND_FRAUD" | "STATEMENT_CATEGORY_SELF_HARM" | "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS" | "STATEMENT_CATEGORY_VIOLENCE" | null;
+                            categorySpecification: ("KEYWORD_ADULT_SEXUAL_MATERIAL" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS" | "KEYWORD_ANIMAL_HARM" | "KEYWORD_BIOMETRIC_DATA_BREACH" | "KEYWORD_BULLYING_AGAINST_GIRLS" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE" | "KEYWORD_CONTENT_PROMOTING_EATING_DISORDERS" | "KEYWORD_COORDINATED_HARM" | "KEYWORD_COPYRIGHT_INFRINGEMENT" | "KEYWORD_CYBER_BULLYING_INTIMIDATION" | "KEYWORD_CYBER_HARASSMENT" | "KEYWORD_CYBER_HARASSMENT_AGAINST_WOMEN" | "KEYWORD_CYBER_INCITEMENT" | "KEYWORD_CYBER_STALKING" | "KEYWORD_CYBER_STALKING_AGAINST_WOMEN" | "KEYWORD_DATA_FALSIFICATION" | "KEYWORD_DEFAMATION" | "KEYWORD_DESIGN_INFRINGEMENT" | "KEYWORD_DISCRIMINATION" | "KEYWORD_FEMALE_GENDERED_DISINFORMATION" | "KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT" | "KEYWORD_GEOGRAPHICAL_REQUIREMENTS" | "KEYWORD_GOODS_SERVICES_NOT_PERMITTED" | "KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS" | "KEYWORD_HATE_SPEECH" | "KEYWORD_HIDDEN_ADVERTISEMENT" | "KEYWORD_HUMAN_EXPLOITATION" | "KEYWORD_HUMAN_TRAFFICKING" | "KEYWORD_ILLEGAL_ORGANIZATIONS" | "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING" | "KEYWORD_INAUTHENTIC_ACCOUNTS" | "KEYWORD_INAUTHENTIC_LISTINGS" | "KEYWORD_INAUTHENTIC_USER_REVIEWS" | "KEYWORD_INCITEMENT_AGAINST_WOMEN" | "KEYWORD_INCITEMENT_VIOLENCE_HATRED" | "KEYWORD_INSUFFICIENT_INFORMATION_ON_TRADERS" | "KEYWORD_LANGUAGE_REQUIREMENTS" | "KEYWORD_MISINFORMATION_DISINFORMATION" | "KEYWORD_MISLEADING_INFO_CONSUMER_RIGHTS" | "KEYWORD_MISLEADING_INFO_GOODS_SERVICES" | "KEYWORD_MISSING_PROCESSING_GROUND" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE_AGAINST_WOMEN" | "KEYWORD_NONCOMPLIANCE_PRICING" | "KEYWORD_NUDITY" | "KEYWORD_PATENT_INFRINGEMENT" | "KEYWORD_PHISHING" | "KEYWORD_PROHIBITED_PRODUCTS" | "KEYWORD_PYRAMID_SCHEMES" | "KEYWORD_RIGHT_TO_BE_FORGOTTEN" | "KEYWORD_RISK_ENVIRONMENTAL_DAMAGE" | "KEYWORD_RISK_PUBLIC_HEALTH" | "KEYWORD_SELF_MUTILATION" | "KEYWORD_STALKING" | "KEYWORD_SUICIDE" | "KEYWORD_TERRORIST_CONTENT" | "KEYWORD_TRADE_SECRET_INFRINGEMENT" | "KEYWORD_TRADEMARK_INFRINGEMENT" | "KEYWORD_TRAFFICKING_WOMEN_GIRLS" | "KEYWORD_UNLAWFUL_SALE_ANIMALS" | "KEYWORD_UNSAFE_CHALLENGES" | "KEYWORD_UNSAFE_PRODUCTS" | "KEYWORD_VIOLATION_EU_LAW" | "KEYWORD_VIOLATION_NATIONAL_LAW" | "KEYWORD_OTHER")[];
+                            categorySpecificationOther: string | null;
+                            content: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "text" | "image" | "video" | "url" | "profile" | "message" | "account";
+                                url: string | null;
+                            };
+                            /** @description When the content was posted, as far as Vigil knows */
+                            contentDate: string | null;
+                            contentType: ("CONTENT_TYPE_APP" | "CONTENT_TYPE_AUDIO" | "CONTENT_TYPE_IMAGE" | "CONTENT_TYPE_PRODUCT" | "CONTENT_TYPE_SYNTHETIC_MEDIA" | "CONTENT_TYPE_TEXT" | "CONTENT_TYPE_VIDEO" | "CONTENT_TYPE_OTHER")[];
+                            contentTypeOther: string | null;
+                            /** @enum {string|null} */
+                            decisionAccount: "DECISION_ACCOUNT_SUSPENDED" | "DECISION_ACCOUNT_TERMINATED" | null;
+                            decisionFacts: string;
+                            /** @enum {string} */
+                            decisionGround: "DECISION_GROUND_ILLEGAL_CONTENT" | "DECISION_GROUND_INCOMPATIBLE_CONTENT";
+                            decisionGroundReferenceUrl: string | null;
+                            decisionId: string;
+                            /** @enum {string|null} */
+                            decisionMonetary: "DECISION_MONETARY_SUSPENSION" | "DECISION_MONETARY_TERMINATION" | "DECISION_MONETARY_OTHER" | null;
+                            /** @enum {string|null} */
+                            decisionProvision: "DECISION_PROVISION_PARTIAL_SUSPENSION" | "DECISION_PROVISION_TOTAL_SUSPENSION" | "DECISION_PROVISION_PARTIAL_TERMINATION" | "DECISION_PROVISION_TOTAL_TERMINATION" | null;
+                            decisionVisibility: ("DECISION_VISIBILITY_CONTENT_REMOVED" | "DECISION_VISIBILITY_CONTENT_DISABLED" | "DECISION_VISIBILITY_CONTENT_DEMOTED" | "DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED" | "DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED" | "DECISION_VISIBILITY_CONTENT_LABELLED" | "DECISION_VISIBILITY_OTHER")[];
+                            /** @description ISO 8601 */
+                            endDateAccountRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateMonetaryRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateServiceRestriction: string | null;
+                            /** @description ISO 8601 */
+                            endDateVisibilityRestriction: string | null;
+                            harm: {
+                                id: string;
+                                label: string | null;
+                            };
+                            illegalContentExplanation: string | null;
+                            illegalContentLegalGround: string | null;
+                            incompatibleContentExplanation: string | null;
+                            incompatibleContentGround: string | null;
+                            incompatibleContentVersion: string | null;
+                            /** @description The same statement in plain words, as sent to the author */
+                            plainText: string;
+                            redress: {
+                                internalComplaint: {
+                                    /** @enum {string} */
+                                    basis: "DSA Art. 20";
+                                    /** @description ISO 8601 */
+                                    deadline: string;
+                                    windowDays: number;
+                                };
+                                judicialRedress: {
+                                    /** @enum {string} */
+                                    basis: "courts";
+                                };
+                                outOfCourtSettlement: {
+                                    /** @enum {string} */
+                                    basis: "DSA Art. 21";
+                                };
+                            };
+                            restrictions: {
+                                /** @enum {string} */
+                                action: "no_action" | "remove" | "disable" | "demote" | "age_restrict" | "restrict_interaction" | "label" | "geo_restrict" | "demonetise" | "suspend_account" | "terminate_account" | "restore";
+                                durationHours: number | null;
+                                /** @description Null when it has no end */
+                                endsAt: string | null;
+                                label: string | null;
+                                /** @description ISO 3166-1 alpha-2; null: everywhere */
+                                territories: string[] | null;
+                            }[];
+                            /** @enum {string} */
+                            schema: "vigil.statement_of_reasons.v1";
+                            /** @enum {string} */
+                            source: "notice" | "trusted_flagger" | "authority" | "own_initiative";
+                            /** @enum {string} */
+                            sourceType: "SOURCE_ARTICLE_16" | "SOURCE_TRUSTED_FLAGGER" | "SOURCE_TYPE_OTHER_NOTIFICATION" | "SOURCE_VOLUNTARY";
+                            territorialScope: string[] | null;
+                        };
+                    };
                 };
             };
         };
@@ -2538,7 +3696,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rules: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                currentVersion: number;
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "draft" | "shadow" | "live";
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2570,11 +3743,65 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            currentVersion: number;
+                            /** @description The current version's description */
+                            description: string | null;
+                            /** @description The current version's document */
+                            document: {
+                                description?: string;
+                                /** @description What happens when the condition holds */
+                                do: {
+                                    [key: string]: unknown;
+                                };
+                                name: string;
+                                /** @description The condition: one test, or all/any/not over tests */
+                                when: unknown;
+                            } | null;
+                            id: string;
+                            name: string;
+                            /** @description Outcomes recorded since `since` (the last 7 days) */
+                            outcomes: {
+                                live: number;
+                                shadow: number;
+                                /** Format: date-time */
+                                since: string;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "shadow" | "live";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                document: {
+                                    description?: string;
+                                    /** @description What happens when the condition holds */
+                                    do: {
+                                        [key: string]: unknown;
+                                    };
+                                    name: string;
+                                    /** @description The condition: one test, or all/any/not over tests */
+                                    when: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "json" | "yaml";
+                                ruleId: string;
+                                /** @description The document as it was written */
+                                source: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2609,7 +3836,61 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            currentVersion: number;
+                            /** @description The current version's description */
+                            description: string | null;
+                            /** @description The current version's document */
+                            document: {
+                                description?: string;
+                                /** @description What happens when the condition holds */
+                                do: {
+                                    [key: string]: unknown;
+                                };
+                                name: string;
+                                /** @description The condition: one test, or all/any/not over tests */
+                                when: unknown;
+                            } | null;
+                            id: string;
+                            name: string;
+                            /** @description Outcomes recorded since `since` (the last 7 days) */
+                            outcomes: {
+                                live: number;
+                                shadow: number;
+                                /** Format: date-time */
+                                since: string;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "shadow" | "live";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                document: {
+                                    description?: string;
+                                    /** @description What happens when the condition holds */
+                                    do: {
+                                        [key: string]: unknown;
+                                    };
+                                    name: string;
+                                    /** @description The condition: one test, or all/any/not over tests */
+                                    when: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "json" | "yaml";
+                                ruleId: string;
+                                /** @description The document as it was written */
+                                source: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2657,7 +3938,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            counts: {
+                                fn: number;
+                                fp: number;
+                                tn: number;
+                                tp: number;
+                            };
+                            /** @description A few subject ids per bucket */
+                            examples: {
+                                fn: string[];
+                                fp: string[];
+                                tn: string[];
+                                tp: string[];
+                            };
+                            /** @description Subjects the rule matched, labelled or not */
+                            matched: number;
+                            /** @description tp / (tp + fp); null when nothing decided matched */
+                            precision: number | null;
+                            /** @description tp / (tp + fn); null when nothing decided was positive */
+                            recall: number | null;
+                            rule: {
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            since: string;
+                            /** @description Subjects replayed */
+                            subjects: number;
+                            /** @description Subjects without a decision: outside the counts */
+                            undecided: {
+                                matched: number;
+                                subjects: number;
+                            };
+                            /** Format: date-time */
+                            until: string;
+                            version: number;
+                        };
+                    };
                 };
             };
         };
@@ -2701,7 +4020,61 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            currentVersion: number;
+                            /** @description The current version's description */
+                            description: string | null;
+                            /** @description The current version's document */
+                            document: {
+                                description?: string;
+                                /** @description What happens when the condition holds */
+                                do: {
+                                    [key: string]: unknown;
+                                };
+                                name: string;
+                                /** @description The condition: one test, or all/any/not over tests */
+                                when: unknown;
+                            } | null;
+                            id: string;
+                            name: string;
+                            /** @description Outcomes recorded since `since` (the last 7 days) */
+                            outcomes: {
+                                live: number;
+                                shadow: number;
+                                /** Format: date-time */
+                                since: string;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "shadow" | "live";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                document: {
+                                    description?: string;
+                                    /** @description What happens when the condition holds */
+                                    do: {
+                                        [key: string]: unknown;
+                                    };
+                                    name: string;
+                                    /** @description The condition: one test, or all/any/not over tests */
+                                    when: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "json" | "yaml";
+                                ruleId: string;
+                                /** @description The document as it was written */
+                                source: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2748,11 +4121,65 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            currentVersion: number;
+                            /** @description The current version's description */
+                            description: string | null;
+                            /** @description The current version's document */
+                            document: {
+                                description?: string;
+                                /** @description What happens when the condition holds */
+                                do: {
+                                    [key: string]: unknown;
+                                };
+                                name: string;
+                                /** @description The condition: one test, or all/any/not over tests */
+                                when: unknown;
+                            } | null;
+                            id: string;
+                            name: string;
+                            /** @description Outcomes recorded since `since` (the last 7 days) */
+                            outcomes: {
+                                live: number;
+                                shadow: number;
+                                /** Format: date-time */
+                                since: string;
+                            };
+                            /** @enum {string} */
+                            state: "draft" | "shadow" | "live";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            versions: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                document: {
+                                    description?: string;
+                                    /** @description What happens when the condition holds */
+                                    do: {
+                                        [key: string]: unknown;
+                                    };
+                                    name: string;
+                                    /** @description The condition: one test, or all/any/not over tests */
+                                    when: unknown;
+                                };
+                                /** @enum {string} */
+                                format: "json" | "yaml";
+                                ruleId: string;
+                                /** @description The document as it was written */
+                                source: string;
+                                version: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };
@@ -2886,7 +4313,33 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            harms: {
+                                description: string;
+                                /** @enum {string} */
+                                dsaCategory: "STATEMENT_CATEGORY_ANIMAL_WELFARE" | "STATEMENT_CATEGORY_CONSUMER_INFORMATION" | "STATEMENT_CATEGORY_CYBER_VIOLENCE" | "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN" | "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS" | "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH" | "STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS" | "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS" | "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE" | "STATEMENT_CATEGORY_OTHER_VIOLATION_TC" | "STATEMENT_CATEGORY_PROTECTION_OF_MINORS" | "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY" | "STATEMENT_CATEGORY_SCAMS_AND_FRAUD" | "STATEMENT_CATEGORY_SELF_HARM" | "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS" | "STATEMENT_CATEGORY_VIOLENCE";
+                                /** @description Present when KEYWORD_OTHER is used */
+                                dsaKeywordOther?: string;
+                                dsaKeywords: ("KEYWORD_ADULT_SEXUAL_MATERIAL" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS" | "KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS" | "KEYWORD_ANIMAL_HARM" | "KEYWORD_BIOMETRIC_DATA_BREACH" | "KEYWORD_BULLYING_AGAINST_GIRLS" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL" | "KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE" | "KEYWORD_CONTENT_PROMOTING_EATING_DISORDERS" | "KEYWORD_COORDINATED_HARM" | "KEYWORD_COPYRIGHT_INFRINGEMENT" | "KEYWORD_CYBER_BULLYING_INTIMIDATION" | "KEYWORD_CYBER_HARASSMENT" | "KEYWORD_CYBER_HARASSMENT_AGAINST_WOMEN" | "KEYWORD_CYBER_INCITEMENT" | "KEYWORD_CYBER_STALKING" | "KEYWORD_CYBER_STALKING_AGAINST_WOMEN" | "KEYWORD_DATA_FALSIFICATION" | "KEYWORD_DEFAMATION" | "KEYWORD_DESIGN_INFRINGEMENT" | "KEYWORD_DISCRIMINATION" | "KEYWORD_FEMALE_GENDERED_DISINFORMATION" | "KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT" | "KEYWORD_GEOGRAPHICAL_REQUIREMENTS" | "KEYWORD_GOODS_SERVICES_NOT_PERMITTED" | "KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS" | "KEYWORD_HATE_SPEECH" | "KEYWORD_HIDDEN_ADVERTISEMENT" | "KEYWORD_HUMAN_EXPLOITATION" | "KEYWORD_HUMAN_TRAFFICKING" | "KEYWORD_ILLEGAL_ORGANIZATIONS" | "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING" | "KEYWORD_INAUTHENTIC_ACCOUNTS" | "KEYWORD_INAUTHENTIC_LISTINGS" | "KEYWORD_INAUTHENTIC_USER_REVIEWS" | "KEYWORD_INCITEMENT_AGAINST_WOMEN" | "KEYWORD_INCITEMENT_VIOLENCE_HATRED" | "KEYWORD_INSUFFICIENT_INFORMATION_ON_TRADERS" | "KEYWORD_LANGUAGE_REQUIREMENTS" | "KEYWORD_MISINFORMATION_DISINFORMATION" | "KEYWORD_MISLEADING_INFO_CONSUMER_RIGHTS" | "KEYWORD_MISLEADING_INFO_GOODS_SERVICES" | "KEYWORD_MISSING_PROCESSING_GROUND" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING" | "KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE" | "KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE_AGAINST_WOMEN" | "KEYWORD_NONCOMPLIANCE_PRICING" | "KEYWORD_NUDITY" | "KEYWORD_PATENT_INFRINGEMENT" | "KEYWORD_PHISHING" | "KEYWORD_PROHIBITED_PRODUCTS" | "KEYWORD_PYRAMID_SCHEMES" | "KEYWORD_RIGHT_TO_BE_FORGOTTEN" | "KEYWORD_RISK_ENVIRONMENTAL_DAMAGE" | "KEYWORD_RISK_PUBLIC_HEALTH" | "KEYWORD_SELF_MUTILATION" | "KEYWORD_STALKING" | "KEYWORD_SUICIDE" | "KEYWORD_TERRORIST_CONTENT" | "KEYWORD_TRADE_SECRET_INFRINGEMENT" | "KEYWORD_TRADEMARK_INFRINGEMENT" | "KEYWORD_TRAFFICKING_WOMEN_GIRLS" | "KEYWORD_UNLAWFUL_SALE_ANIMALS" | "KEYWORD_UNSAFE_CHALLENGES" | "KEYWORD_UNSAFE_PRODUCTS" | "KEYWORD_VIOLATION_EU_LAW" | "KEYWORD_VIOLATION_NATIONAL_LAW" | "KEYWORD_OTHER")[];
+                                /** @enum {string} */
+                                group: "priority_illegal" | "children_primary_priority" | "children_priority" | "other_illegal" | "terms";
+                                /** @description Dotted; the parent's id is every segment but the last */
+                                id: string;
+                                illegal: boolean;
+                                /** @description What must be true for the illegal content judgement, in plain words */
+                                judgement?: string[];
+                                label: string;
+                                /** @description Ofcom's 1–18 numbering of priority illegal content */
+                                ofcomKind?: number;
+                                /** @description Named UK offences or legislation */
+                                offences?: string[];
+                                parent?: string;
+                                /** @description 5 is the most severe */
+                                severity: number;
+                            }[];
+                        };
+                    };
                 };
             };
         };

@@ -1,20 +1,14 @@
+import type { ResponseOf } from './client'
 import type { paths } from './schema'
 
-/** A value as it arrives over JSON: dates become ISO strings. */
-export type Json<T> = T extends Date
-  ? string
-  : T extends readonly (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T
+type Method = 'get' | 'post' | 'patch'
 
-/** The 200 answer of a GET route, as the generated OpenAPI types describe it. */
-type Answer<Path extends keyof paths> = paths[Path] extends {
-  get: { responses: { 200: { content: { 'application/json': infer Body } } } }
-}
-  ? Body
-  : never
+/**
+ * The 200 (else 201) answer of a route, as the generated OpenAPI types describe it: what every
+ * console view of an API answer is derived from.
+ */
+export type Answer<Path extends keyof paths, M extends Method = 'get'> =
+  paths[Path] extends Record<M, infer Operation> ? ResponseOf<Operation> : never
 
 export type QueueListView = Answer<'/v1/queues'>
 export type QueueSummaryView = QueueListView['queues'][number]

@@ -10,8 +10,14 @@ import { decideAppeal } from '../../../services/decide-appeal.js'
 import { fileAppeal } from '../../../services/file-appeal.js'
 import { claimFromRequest, idempotencyHeaders } from '../idempotency-header.js'
 import { MODERATORS, type RouteApp } from '../route-app.js'
-import { presentAppeal, presentAppealView } from './presenter.js'
-import { appealParams, appealReceiptSchema } from './schema.js'
+import { presentAppeal, presentAppealView, presentSettlement } from './presenter.js'
+import {
+  appealDecisionSchema,
+  appealListSchema,
+  appealParams,
+  appealReceiptSchema,
+  appealViewSchema,
+} from './schema.js'
 
 /** Appeals and complaints: the platform files them, moderators work through and decide them. */
 export function appealRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -61,6 +67,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['appeals'],
         summary: 'Appeals and complaints, expedited first, then oldest first',
         querystring: appealListQuerySchema,
+        response: { 200: appealListSchema },
       },
     },
     async (request) => {
@@ -83,6 +90,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['appeals'],
         summary: 'An appeal with the decision under appeal, its case and its messages',
         params: appealParams,
+        response: { 200: appealViewSchema },
       },
     },
     async (request) => presentAppealView(await getAppealView(ctx.db, request.params.id)),
@@ -100,11 +108,12 @@ function registerDecision(app: RouteApp, ctx: AppContext): void {
           'Decide an appeal (upheld or reversed) or a complaint (resolved), with reasons; never by the original decider',
         params: appealParams,
         body: appealDecisionInputSchema,
+        response: { 200: appealDecisionSchema },
       },
     },
     async (request) => {
       const settled = await decideAppeal(ctx, request.actor, request.params.id, request.body)
-      return { appeal: presentAppeal(settled.appeal), reversal: settled.reversal }
+      return presentSettlement(settled)
     },
   )
 }

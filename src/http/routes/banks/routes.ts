@@ -5,7 +5,6 @@ import type { AppContext } from '../../../context.js'
 import { bankEntryInputSchema, bankInputSchema, retractionInputSchema } from '../../../core/bank.js'
 import { exportBankFile } from '../../../services/bank-files/export-bank-file.js'
 import { BANK_FILE_FORMATS } from '../../../services/bank-files/formats.js'
-import { importBankFile } from '../../../services/bank-files/import-bank-file.js'
 import {
   addBankEntries,
   changeBankEntryState,
@@ -13,8 +12,14 @@ import {
   listBanksWithCounts,
   listEntriesOfBank,
   setBankEnabledState,
-  syncBankMatchers,
 } from '../../../services/banks.js'
+import {
+  bankEntryPageSchema,
+  bankEntrySchema,
+  bankListSchema,
+  bankSchema,
+  entriesAddedSchema,
+} from './schema.js'
 
 const bankParams = z.object({ id: z.uuid({ error: 'a bank id is a UUID' }) })
 const entryParams = bankParams.extend({ entryId: z.uuid({ error: 'an entry id is a UUID' }) })
@@ -31,6 +36,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['banks'],
           summary: 'Create a bank of hashes (sha256, md5, pdq), URLs or keywords',
           body: bankInputSchema,
+          response: { 201: bankSchema },
         },
       },
       async (request, reply) =>
@@ -38,7 +44,14 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     app.get(
       '/banks',
-      { config: READ, schema: { tags: ['banks'], summary: 'Banks with their entry counts' } },
+      {
+        config: READ,
+        schema: {
+          tags: ['banks'],
+          summary: 'Banks with their entry counts',
+          response: { 200: bankListSchema },
+        },
+      },
       async () => ({ banks: await listBanksWithCounts(ctx) }),
     )
     app.patch(
@@ -50,6 +63,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Switch a bank on or off; its entries stop or start matching at once',
           params: bankParams,
           body: z.strictObject({ enabled: z.boolean() }),
+          response: { 200: bankSchema },
         },
       },
       async (request) =>
@@ -64,6 +78,7 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Add entries; all or none. Values already in the bank are skipped',
           params: bankParams,
           body: z.strictObject({ entries: z.array(bankEntryInputSchema).min(1).max(10_000) }),
+          response: { 201: entriesAddedSchema },
         },
       },
       async (request, reply) =>
@@ -83,12 +98,12 @@ export function bankRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             after: z.uuid().optional(),
             limit: z.coerce.number().int().min(1).max(1_000).default(100),
           }),
+          response: { 200: bankEntryPageSchema },
         },
       },
       async (request) => listEntriesOfBank(ctx, request.params.id, request.query),
     )
     entryStateRoutes(app, ctx)
-    importRoute(app, ctx)
     app.get(
       '/banks/:id/export',
       {
@@ -119,7 +134,12 @@ function entryStateRoutes(app: Routes, ctx: AppContext): void {
       `/banks/:id/entries/:entryId/${to === 'disabled' ? 'disable' : 'enable'}`,
       {
         config: WRITE,
-        schema: { tags: ['banks'], summary: `Mark one entry ${to}`, params: entryParams },
+        schema: {
+          tags: ['banks'],
+          summary: `Mark one entry ${to}`,
+          params: entryParams,
+          response: { 200: bankEntrySchema },
+        },
       },
       async (request) =>
         changeBankEntryState(ctx, request.actor, request.params.id, request.params.entryId, { to }),
@@ -134,6 +154,7 @@ function entryStateRoutes(app: Routes, ctx: AppContext): void {
         summary: 'Withdraw an entry for good (e.g. a false positive), with the reason',
         params: entryParams,
         body: retractionInputSchema,
+        response: { 200: bankEntrySchema },
       },
     },
     async (request) =>
@@ -141,33 +162,6 @@ function entryStateRoutes(app: Routes, ctx: AppContext): void {
         to: 'retracted',
         reason: request.body.reason,
       }),
-  )
-}
-
-function importRoute(app: Routes, ctx: AppContext): void {
-  app.post(
-    '/banks/:id/import',
-    {
-      config: WRITE,
-      schema: {
-        tags: ['banks'],
-        summary: 'Import a bank file (JSON lines or HMA CSV): all rows checked first, then written',
-        params: bankParams,
-        body: z.strictObject({
-          format: z.enum(BANK_FILE_FORMATS),
-          content: z.string().min(1, { error: 'the file is empty' }),
-        }),
-      },
-    },
-    async (request) => {
-      const { format, content } = request.body
-      const summary = await importBankFile(ctx, request.actor, request.params.id, {
-        format,
-        open: () => Readable.from([Buffer.from(content)]),
-      })
-      await syncBankMatchers(ctx)
-      return summary
-    },
   )
 }
 

@@ -10,7 +10,7 @@ import { mediaRoutes } from './media-routes.js'
 import { presentCase, presentCaseView, presentDecision } from './presenter.js'
 import { queueRoutes } from './queue-routes.js'
 import { caseListQuery, caseParams } from './schema.js'
-import { caseListSchema, caseViewSchema } from './view-schema.js'
+import { caseListSchema, caseViewSchema, decisionSchema } from './view-schema.js'
 
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -69,6 +69,7 @@ function registerDecisions(app: RouteApp, ctx: AppContext): void {
         summary: 'Record an immutable decision; the platform is told by webhook',
         params: caseParams,
         body: decisionInputSchema,
+        response: { 201: decisionSchema },
       },
     },
     async (request, reply) => {

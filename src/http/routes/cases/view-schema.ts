@@ -16,7 +16,8 @@ import { SUBJECT_KINDS, SURFACES, VERDICTS } from '../../../core/subject.js'
 
 const json = z.record(z.string(), z.unknown())
 
-export const caseSchema = z.object({
+/** A case as stored, without the figures `presentCase` adds. */
+export const moderationCaseSchema = z.object({
   id: z.string(),
   subjectId: z.string(),
   kind: z.enum(CASE_KINDS),
@@ -32,6 +33,9 @@ export const caseSchema = z.object({
   decidedAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
+})
+
+export const caseSchema = moderationCaseSchema.extend({
   slaRemainingSeconds: z.number(),
   overdue: z.boolean(),
   claimed: z.boolean(),

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import type { AppContext } from '../../../context.js'
 import { decisionInputSchema, reversalInputSchema } from '../../../core/decision.js'
 import {
@@ -9,10 +8,9 @@ import {
 } from '../../../services/decision-statements.js'
 import { reverseDecisionById } from '../../../services/reverse-decision.js'
 import { presentDecision } from '../cases/presenter.js'
+import { decisionSchema } from '../cases/view-schema.js'
 import { MODERATORS, type RouteApp } from '../route-app.js'
-
-const decisionParams = z.object({ id: z.uuid({ error: 'a decision id is a UUID' }) })
-const caseParams = z.object({ id: z.uuid({ error: 'a case id is a UUID' }) })
+import { caseParams, decisionParams, statementOfReasonsSchema } from './schema.js'
 
 /** Decisions: read one and its statement of reasons, reverse one, preview a statement. */
 export function decisionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -31,6 +29,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['decisions'],
         summary: 'A decision with its ground, actions and statement of reasons',
         params: decisionParams,
+        response: { 200: decisionSchema },
       },
     },
     async (request) => presentDecision(await getDecisionOrThrow(ctx, request.params.id)),
@@ -45,6 +44,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         description:
           'The platform can show `plainText` to the author. 404 when the decision restricted nothing.',
         params: decisionParams,
+        response: { 200: statementOfReasonsSchema },
       },
     },
     async (request) => getStatementOrThrow(ctx, request.params.id),
@@ -63,6 +63,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
           '409 when the decision was already reversed, is a reversal, or restricted nothing.',
         params: decisionParams,
         body: reversalInputSchema,
+        response: { 201: decisionSchema },
       },
     },
     async (request, reply) => {
@@ -84,6 +85,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
         summary: 'The statement of reasons a decision would carry, without recording it',
         params: caseParams,
         body: decisionInputSchema,
+        response: { 200: statementOfReasonsSchema },
       },
     },
     async (request) => previewStatement(ctx, request.actor, request.params.id, request.body),

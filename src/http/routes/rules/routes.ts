@@ -11,7 +11,10 @@ import {
 import { presentRule } from './presenter.js'
 import {
   backtestBody,
+  backtestSchema,
   createRuleBody,
+  ruleDetailSchema,
+  ruleListSchema,
   ruleParams,
   ruleStateBody,
   ruleVersionBody,
@@ -39,6 +42,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
         tags: ['rules'],
         summary: 'Create a rule from a JSON or YAML document (draft unless a state is given)',
         body: createRuleBody,
+        response: { 201: ruleDetailSchema },
       },
     },
     async (request, reply) =>
@@ -53,6 +57,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
         summary: 'Add an immutable version; it becomes the current one',
         params: ruleParams,
         body: ruleVersionBody,
+        response: { 201: ruleDetailSchema },
       },
     },
     async (request, reply) => {
@@ -69,6 +74,7 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
         summary: 'Move a rule between draft, shadow and live',
         params: ruleParams,
         body: ruleStateBody,
+        response: { 200: ruleDetailSchema },
       },
     },
     async (request) =>
@@ -79,7 +85,10 @@ function registerWrites(app: RouteApp, ctx: AppContext): void {
 function registerReads(app: RouteApp, ctx: AppContext): void {
   app.get(
     '/rules',
-    { config: { roles: READERS }, schema: { tags: ['rules'], summary: 'Rules by name' } },
+    {
+      config: { roles: READERS },
+      schema: { tags: ['rules'], summary: 'Rules by name', response: { 200: ruleListSchema } },
+    },
     async () => ({ rules: await listAllRules(ctx) }),
   )
   app.get(
@@ -90,6 +99,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         tags: ['rules'],
         summary: 'A rule with its versions and its live and shadow outcomes of the last 7 days',
         params: ruleParams,
+        response: { 200: ruleDetailSchema },
       },
     },
     async (request) => presentRule(await getRule(ctx, request.params.id)),
@@ -103,6 +113,7 @@ function registerReads(app: RouteApp, ctx: AppContext): void {
         summary: 'Replay stored subjects through a rule version; precision and recall',
         params: ruleParams,
         body: backtestBody,
+        response: { 200: backtestSchema },
       },
     },
     async (request) => {

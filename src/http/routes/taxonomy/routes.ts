@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../core/errors.js'
 import { judgementChecklistFor } from '../../../core/judgement.js'
 import { API_ROLES } from '../../../core/roles.js'
 import { MODERATORS } from '../route-app.js'
-import { harmParams, judgementChecklistSchema } from './schema.js'
+import { harmParams, judgementChecklistSchema, taxonomySchema } from './schema.js'
 
 export function taxonomyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,9 +16,10 @@ export function taxonomyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['taxonomy'],
           summary:
             "The harm taxonomy: Ofcom kinds of illegal content, children's harms and your terms, each mapped to DSA categories",
+          response: { 200: taxonomySchema },
         },
       },
-      async () => ({ harms: ctx.taxonomy.nodes }),
+      async () => ({ harms: [...ctx.taxonomy.nodes] }),
     )
     app.get(
       '/harms/:id/judgement',

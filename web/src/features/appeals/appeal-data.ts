@@ -1,37 +1,11 @@
-import type { Appeal } from '../../../../src/core/appeal'
-import type { Decision } from '../../../../src/core/decision'
-import type { ModerationCase } from '../../../../src/core/moderation-case'
 import type { ApiClient } from '../../api/client'
-import type { Json } from '../../api/views'
+import type { Answer } from '../../api/views'
 
-// @TODO GET /v1/appeals, GET /v1/appeals/{id} and POST /v1/appeals/{id}/decision declare no
-// response schema yet, so the generated schema.d.ts types their answers as unknown. These views
-// state what the console reads; replace them with the generated types once the routes declare them.
-
-export type AppealSummary = Json<Appeal> & {
-  slaDeadline: string | null
-  legalDeadline: string | null
-}
-
-export interface AppealListView {
-  appeals: AppealSummary[]
-  total: number
-}
-
-export type DecisionView = Json<Decision>
-
-export type AppealDetail = Json<Appeal> & {
-  decision: DecisionView | null
-  case: Json<ModerationCase> | null
-  notifications: {
-    id: string
-    kind: string
-    recipientRole: string
-    status: string
-    subjectLine: string
-    createdAt: string
-  }[]
-}
+export type AppealListView = Answer<'/v1/appeals'>
+export type AppealSummary = AppealListView['appeals'][number]
+export type AppealDetail = Answer<'/v1/appeals/{id}'>
+export type DecisionView = NonNullable<AppealDetail['decision']>
+export type AppealSettlement = Answer<'/v1/appeals/{id}/decision', 'post'>
 
 export interface HarmOption {
   id: string
@@ -41,18 +15,18 @@ export interface HarmOption {
 export type AppealStatusFilter = 'open' | 'upheld' | 'reversed' | 'resolved' | 'all'
 
 export function loadAppeals(api: ApiClient, status: AppealStatusFilter): Promise<AppealListView> {
-  return api.get<'/v1/appeals', AppealListView>('/v1/appeals', {
+  return api.get('/v1/appeals', {
     query: { limit: 200, ...(status === 'all' ? {} : { status }) },
   })
 }
 
 export function loadAppeal(api: ApiClient, id: string): Promise<AppealDetail> {
-  return api.get<'/v1/appeals/{id}', AppealDetail>('/v1/appeals/{id}', { params: { id } })
+  return api.get('/v1/appeals/{id}', { params: { id } })
 }
 
 export async function loadHarms(api: ApiClient): Promise<HarmOption[]> {
-  const answer = await api.get<'/v1/taxonomy', { harms: HarmOption[] }>('/v1/taxonomy')
-  return answer.harms.map(({ id, label }) => ({ id, label }))
+  const { harms } = await api.get('/v1/taxonomy')
+  return harms.map(({ id, label }) => ({ id, label }))
 }
 
 /** The new decision a reversal records when the decision under appeal restricted nothing. */
@@ -73,11 +47,8 @@ export function decideAppeal(
   api: ApiClient,
   id: string,
   body: AppealDecisionBody,
-): Promise<{ appeal: Json<Appeal>; reversal: DecisionView | null }> {
-  return api.post<
-    '/v1/appeals/{id}/decision',
-    { appeal: Json<Appeal>; reversal: DecisionView | null }
-  >(
+): Promise<AppealSettlement> {
+  return api.post(
     '/v1/appeals/{id}/decision',
     // @NOTE The generated body type is the route's zod input; ours is narrower by construction.
     { params: { id }, body: body as never },

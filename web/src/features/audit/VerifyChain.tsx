@@ -54,7 +54,7 @@ function ReportText({ report }: { report: VerifyView }) {
   const at = report.firstBreak
   return (
     <p className="audit-verify-broken" data-verify="broken">
-      Broken at sealed entry number {at?.chainSeq}
+      The chain is broken at sealed entry number {at?.chainSeq}
       {at?.entryId !== null && at?.entryId !== undefined ? ` (entry id ${at.entryId})` : ''}:{' '}
       {at?.problem}. Entries before it are intact.
     </p>

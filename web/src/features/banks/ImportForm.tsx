@@ -1,40 +1,33 @@
-import { type FormEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { messageOf } from '../../lib/use-load'
-import { type BankFileFormat, formatOfName, type ImportCounts, importBankFile } from './bank-data'
+import { type BankFileFormat, formatOfName } from './bank-data'
+import { ImportProgress } from './ImportProgress'
+import { useBankImport } from './use-bank-import'
+import './import.css'
 
 interface ImportProps {
   bankId: string
   onImported: (message: string) => Promise<void>
 }
 
-/** Uploads a bank file (JSON lines or HMA CSV) with its progress, then the server's counts. */
+/**
+ * Uploads a bank file (JSON lines or HMA CSV) with its progress, then shows the server's job as
+ * it checks every line and writes the entries, and its result or its refusal line by line.
+ */
 export function ImportForm({ bankId, onImported }: ImportProps) {
   const fileRef = useRef<HTMLInputElement>(null)
   const [format, setFormat] = useState<BankFileFormat>('jsonl')
-  const [sent, setSent] = useState<number>()
-  const [counts, setCounts] = useState<ImportCounts>()
-  const [error, setError] = useState<string>()
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault()
-    const file = fileRef.current?.files?.[0]
-    if (!file) return setError('Choose a file to import.')
-    setError(undefined)
-    setCounts(undefined)
-    setSent(0)
-    try {
-      const content = await file.text()
-      const answer = await importBankFile(bankId, { format, content }, setSent)
-      setCounts(answer)
-      await onImported(`Imported ${answer.added} new entries from ${file.name}.`)
-    } catch (caught) {
-      setError(messageOf(caught))
-    } finally {
-      setSent(undefined)
-    }
-  }
+  const { sent, job, error, busy, start } = useBankImport(bankId, onImported)
   return (
-    <form className="bank-add" id="import-file" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="bank-add"
+      id="import-file"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void start(fileRef.current?.files?.[0], format)
+      }}
+      noValidate
+    >
       <div>
         <label htmlFor="import-input">Bank file</label>
         <input
@@ -48,43 +41,28 @@ export function ImportForm({ bankId, onImported }: ImportProps) {
           }}
         />
       </div>
-      <div>
-        <label htmlFor="import-format">Format</label>
-        <select
-          id="import-format"
-          value={format}
-          onChange={(e) => setFormat(e.target.value as BankFileFormat)}
-        >
-          <option value="jsonl">JSON lines</option>
-          <option value="hma-csv">HMA CSV</option>
-        </select>
-      </div>
-      <button type="submit" id="import-submit" disabled={sent !== undefined}>
-        {sent !== undefined ? 'Importing…' : 'Import the file'}
+      <FormatField format={format} onChange={setFormat} />
+      <button type="submit" id="import-submit" disabled={busy}>
+        {busy ? 'Importing…' : 'Import the file'}
       </button>
-      <ImportOutcome sent={sent} counts={counts} />
+      <ImportProgress sent={sent} job={job} />
       {error ? <ErrorNotice id="import-error">{error}</ErrorNotice> : null}
     </form>
   )
 }
 
-/** The upload's progress while it runs, then the server's counts. */
-function ImportOutcome({ sent, counts }: { sent?: number; counts?: ImportCounts }) {
-  if (sent !== undefined) {
-    return (
-      <div>
-        <label htmlFor="import-progress">
-          {sent < 1 ? 'Uploading' : 'Checking and writing the entries'}
-        </label>
-        <progress id="import-progress" max={1} value={sent < 1 ? sent : undefined} />
-      </div>
-    )
-  }
-  if (!counts) return null
+function FormatField(props: { format: BankFileFormat; onChange: (f: BankFileFormat) => void }) {
   return (
-    <p id="import-counts">
-      {counts.rows} rows read: {counts.added} added, {counts.duplicates} already in the bank,{' '}
-      {counts.otherSignalType} of another signal type skipped.
-    </p>
+    <div>
+      <label htmlFor="import-format">Format</label>
+      <select
+        id="import-format"
+        value={props.format}
+        onChange={(e) => props.onChange(e.target.value as BankFileFormat)}
+      >
+        <option value="jsonl">JSON lines</option>
+        <option value="hma-csv">HMA CSV</option>
+      </select>
+    </div>
   )
 }

@@ -1,9 +1,32 @@
 import { type HarmView, harmLine, type JudgementChecklist } from './case-data'
-import type { DecisionDraft } from './decision-draft'
+import { type DecisionDraft, LABEL_MAX_LENGTH, labelProblem } from './decision-draft'
 
 interface FieldsProps {
   draft: DecisionDraft
   onChange: (draft: DecisionDraft) => void
+}
+
+/** The words a `label` action shows on the content; the author's statement quotes them. */
+export function LabelTextField({ draft, onChange }: FieldsProps) {
+  const problem = labelProblem(draft)
+  const left = LABEL_MAX_LENGTH - draft.labelText.trim().length
+  return (
+    <div className="inline-field">
+      <label htmlFor="action-label-text">Label text: the warning people see on the content</label>
+      <input
+        type="text"
+        id="action-label-text"
+        value={draft.labelText}
+        aria-describedby="action-label-text-hint"
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => onChange({ ...draft, labelText: e.target.value })}
+      />
+      <span className={problem ? 'field-problem' : 'case-meta'} id="action-label-text-hint">
+        {problem ??
+          `Optional; up to ${LABEL_MAX_LENGTH} characters (${left} left). The statement quotes it.`}
+      </span>
+    </div>
+  )
 }
 
 /** Illegal under an offence, or against a clause of a version of the terms. */

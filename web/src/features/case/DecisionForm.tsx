@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react'
 import type { HarmView, JudgementChecklist } from './case-data'
-import { GroundFields, JudgementFields } from './DecisionFields'
+import { GroundFields, JudgementFields, LabelTextField } from './DecisionFields'
 import { type DecisionDraft, FORM_ACTIONS, toggleAction } from './decision-draft'
 
 interface DecisionFormProps {
@@ -91,6 +91,9 @@ function ActionFields({
                 onChange={(e) => onChange({ ...draft, territories: e.target.value })}
               />
             </div>
+          ) : null}
+          {a.type === 'label' && chosen.has('label') ? (
+            <LabelTextField draft={draft} onChange={onChange} />
           ) : null}
         </div>
       ))}

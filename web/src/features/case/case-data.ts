@@ -1,95 +1,51 @@
-import type { Action, Decision, Ground } from '../../../../src/core/decision'
-import type { HarmNode } from '../../../../src/core/harm-node'
-import type { Report } from '../../../../src/core/report'
-import type { PriorityBasis } from '../../../../src/core/routing'
-import type { Signal } from '../../../../src/core/signal'
-import type { AccountRestriction, Strike } from '../../../../src/core/strike'
-import type { MediaRecord, Subject } from '../../../../src/core/subject'
+import type { Action, Ground } from '../../../../src/core/decision'
+import type { JudgementInput } from '../../../../src/core/judgement'
 import type { ApiClient } from '../../api/client'
-import type { CaseView, ConsoleUser, Json } from '../../api/views'
+import type { Answer, ConsoleUser } from '../../api/views'
 
-// @TODO Hand-typed views of the case page's answers; swap in the generated types once every
-// route here declares its response schema.
-
+export type CaseDetail = Answer<'/v1/cases/{id}'>
+export type SubjectView = CaseDetail['subject']
 /** A media item; `withheld: 'csea'` when only the child-safety team may open it. */
-export type MediaView = Json<MediaRecord> & { withheld?: 'csea' | null }
-export type SubjectView = Omit<Json<Subject>, 'media'> & { media: MediaView[] }
-export type SignalView = Json<Signal>
-export type ReportView = Omit<Json<Report>, 'reporterEmail' | 'reporterName'> & {
-  reporterContactGiven: boolean
-}
-
-export interface JudgementRecord {
-  items: { id: string; met: boolean }[]
-  note?: string
-}
-
-export type DecisionView = Json<Decision> & { judgement?: JudgementRecord | null }
-
-export interface CaseDetail extends CaseView {
-  priorityBreakdown: { value: number; formula: string; parts: PriorityBasis | null }
-  subject: SubjectView
-  signals: SignalView[]
-  reports: ReportView[]
-  decisions: DecisionView[]
-}
-
-export interface StandingView {
-  accountId: string
-  status: 'good' | 'warned' | 'suspended' | 'terminated'
-  points: number
-  liveStrikes: Json<Strike>[]
-  restrictions: Json<AccountRestriction>[]
-  suspendedUntil: string | null
-  nextStep: { action: string; atPoints: number; pointsToGo: number } | null
-  history: { strikes: Json<Strike>[]; restrictions: Json<AccountRestriction>[] }
-}
-
-export interface JudgementChecklist {
-  harm: string
-  title: string
-  items: { id: string; question: string; guidance: string }[]
-}
-
-export type HarmView = HarmNode
+export type MediaView = SubjectView['media'][number]
+export type SignalView = CaseDetail['signals'][number]
+export type ReportView = CaseDetail['reports'][number]
+export type DecisionView = CaseDetail['decisions'][number]
+export type StandingView = Answer<'/v1/accounts/{accountId}/standing'>
+export type JudgementChecklist = Answer<'/v1/harms/{id}/judgement'>
+export type HarmView = Answer<'/v1/taxonomy'>['harms'][number]
+export type RecordedDecision = Answer<'/v1/cases/{id}/decisions', 'post'>
+export type StatementPreview = Answer<'/v1/cases/{id}/statement-preview', 'post'>
 
 export interface DecisionBody {
   harm: string
   ground: Ground
   actions: Action[]
   statement: string
-  judgement?: JudgementRecord
+  judgement?: JudgementInput
 }
 
 export function loadCase(api: ApiClient, id: string): Promise<CaseDetail> {
-  return api.get<'/v1/cases/{id}', CaseDetail>('/v1/cases/{id}', { params: { id } })
+  return api.get('/v1/cases/{id}', { params: { id } })
 }
 
 export async function loadHarms(api: ApiClient): Promise<HarmView[]> {
-  const answer = await api.get<'/v1/taxonomy', { harms: HarmView[] }>('/v1/taxonomy')
-  return answer.harms
+  return (await api.get('/v1/taxonomy')).harms
 }
 
 export function loadStanding(api: ApiClient, accountId: string): Promise<StandingView> {
-  return api.get<'/v1/accounts/{accountId}/standing', StandingView>(
-    '/v1/accounts/{accountId}/standing',
-    { params: { accountId } },
-  )
+  return api.get('/v1/accounts/{accountId}/standing', { params: { accountId } })
 }
 
 export function loadJudgement(api: ApiClient, harm: string): Promise<JudgementChecklist> {
   return api.get('/v1/harms/{id}/judgement', { params: { id: harm } })
 }
 
-export function recordDecision(api: ApiClient, id: string, body: DecisionBody): Promise<unknown> {
-  return api.post<'/v1/cases/{id}/decisions', unknown>('/v1/cases/{id}/decisions', {
-    params: { id },
-    body,
-  })
-}
-
-export interface StatementPreview {
-  plainText: string
+export function recordDecision(
+  api: ApiClient,
+  id: string,
+  body: DecisionBody,
+): Promise<RecordedDecision> {
+  return api.post('/v1/cases/{id}/decisions', { params: { id }, body })
 }
 
 export function previewStatement(
@@ -97,10 +53,7 @@ export function previewStatement(
   id: string,
   body: DecisionBody,
 ): Promise<StatementPreview> {
-  return api.post<'/v1/cases/{id}/statement-preview', StatementPreview>(
-    '/v1/cases/{id}/statement-preview',
-    { params: { id }, body },
-  )
+  return api.post('/v1/cases/{id}/statement-preview', { params: { id }, body })
 }
 
 /** Saves the preference; the server answers with the session (`{ user, csrfToken }`). */

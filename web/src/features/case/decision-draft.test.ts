@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
+import { actionSchema } from '../../../../src/core/decision'
 import type { HarmView } from './case-data'
-import { draftBody, emptyDraft, noActionDraft, removeDraft, toggleAction } from './decision-draft'
+import {
+  draftBody,
+  emptyDraft,
+  LABEL_MAX_LENGTH,
+  labelProblem,
+  noActionDraft,
+  removeDraft,
+  toggleAction,
+} from './decision-draft'
 
 const HARMS = [
   { id: 'illegal', label: 'Illegal content', offences: undefined, illegal: true },
@@ -65,6 +74,29 @@ describe('the decision draft', () => {
     })
     expect(draftBody({ ...draft, actions: ['remove'], judgement: {} }, ['a'])).not.toHaveProperty(
       'judgement',
+    )
+  })
+
+  it('puts the label text on a label action, trimmed, and leaves it off when empty', () => {
+    const draft = { ...emptyDraft('terms.spam', HARMS), actions: ['label' as const] }
+    expect(draftBody({ ...draft, labelText: '  Misleading claim  ' }, []).actions).toEqual([
+      { type: 'label', label: 'Misleading claim' },
+    ])
+    expect(draftBody({ ...draft, labelText: '   ' }, []).actions).toEqual([{ type: 'label' }])
+    expect(draftBody({ ...draft, actions: ['remove'], labelText: 'x' }, []).actions).toEqual([
+      { type: 'remove' },
+    ])
+  })
+
+  it('refuses label text the API would refuse, at the same length', () => {
+    const draft = { ...emptyDraft('terms.spam', HARMS), actions: ['label' as const] }
+    const longest = 'a'.repeat(LABEL_MAX_LENGTH)
+    expect(actionSchema.safeParse({ type: 'label', label: longest }).success).toBe(true)
+    expect(actionSchema.safeParse({ type: 'label', label: `${longest}a` }).success).toBe(false)
+    expect(labelProblem({ ...draft, labelText: longest })).toBeUndefined()
+    expect(labelProblem({ ...draft, labelText: `${longest}a` })).toMatch(/201 characters/)
+    expect(labelProblem({ ...draft, actions: ['remove'], labelText: `${longest}a` })).toBe(
+      undefined,
     )
   })
 })

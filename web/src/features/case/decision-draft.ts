@@ -16,6 +16,9 @@ export const FORM_ACTIONS: { type: ActionType; label: string }[] = [
   { type: 'terminate_account', label: 'Terminate the account' },
 ]
 
+/** The longest label text the API takes (the `label` of an action in src/core/decision.ts). */
+export const LABEL_MAX_LENGTH = 200
+
 /** The decision form as typed, before it becomes a request body. */
 export interface DecisionDraft {
   harm: string
@@ -26,6 +29,8 @@ export interface DecisionDraft {
   actions: ActionType[]
   /** Comma- or space-separated ISO codes, for geo_restrict. */
   territories: string
+  /** The warning a `label` action puts on the content; empty means a label without words. */
+  labelText: string
   /** Hours, for suspend_account and terminate_account; empty means indefinitely. */
   durationHours: string
   statement: string
@@ -43,6 +48,7 @@ export function emptyDraft(harm: string, harms: readonly HarmView[]): DecisionDr
     version: '',
     actions: [],
     territories: '',
+    labelText: '',
     durationHours: '',
     statement: '',
     judgement: {},
@@ -91,6 +97,10 @@ function toAction(type: ActionType, draft: DecisionDraft): Action {
       .filter(Boolean)
     return { type, territories }
   }
+  if (type === 'label') {
+    const label = draft.labelText.trim()
+    return label ? { type, label } : { type }
+  }
   const hours = Number.parseInt(draft.durationHours, 10)
   if ((type === 'suspend_account' || type === 'terminate_account') && hours > 0) {
     return { type, durationHours: hours }
@@ -119,6 +129,15 @@ export function draftBody(draft: DecisionDraft, checklist: readonly string[]): D
     }
   }
   return body
+}
+
+/** What is wrong with the label text, as the API would refuse it; undefined when it is fine. */
+export function labelProblem(draft: DecisionDraft): string | undefined {
+  if (!draft.actions.includes('label')) return undefined
+  const length = draft.labelText.trim().length
+  return length > LABEL_MAX_LENGTH
+    ? `The label text has ${length} characters; shorten it to ${LABEL_MAX_LENGTH} or fewer.`
+    : undefined
 }
 
 /** True when the draft has what a preview needs, so the preview does not nag half-way. */

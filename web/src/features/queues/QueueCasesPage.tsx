@@ -9,7 +9,14 @@ import { useServerNow } from '../../lib/use-now'
 import { BulkDecisions } from '../case/BulkDecisions'
 import { CaseTable } from './CaseTable'
 import { QueueFilterFields } from './QueueFilterFields'
-import { claimCase, loadQueueCases, loadQueues, releaseCase, shortId } from './queue-data'
+import {
+  claimCase,
+  loadPeople,
+  loadQueueCases,
+  loadQueues,
+  releaseCase,
+  shortId,
+} from './queue-data'
 import { filtersSearch, parseFilters, type QueueFilters } from './queue-filters'
 
 interface QueueCasesData {
@@ -28,6 +35,7 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
     }),
     `${queueId}${filtersSearch(filters)}`,
   )
+  const people = useLoad(() => loadPeople(api), 'people').state
   const [status, setStatus] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState<string>()
@@ -75,7 +83,13 @@ export function QueueCasesPage({ queueId, user }: { queueId: string; user: Conso
           {queue.overdue} overdue. Most urgent first.
         </p>
       ) : null}
-      <QueueFilterFields filters={filters} onChange={filter} />
+      <QueueFilterFields
+        filters={filters}
+        people={
+          people.status === 'ok' ? people.data.people : people.status === 'error' ? [] : undefined
+        }
+        onChange={filter}
+      />
       <p className="queue-count" id="queue-count" aria-live="polite">
         {state.status === 'ok' ? countText(state.data.cases.total) : ''}
       </p>

@@ -1,7 +1,12 @@
+import { roleLabel } from '../../lib/roles'
 import {
   ASSIGNEE_OPTIONS,
+  type AssigneeFilter,
+  assignablePeople,
   ESCALATION_OPTIONS,
   KIND_OPTIONS,
+  type Person,
+  personFilter,
   type QueueFilters,
 } from './queue-filters'
 import './queue-filters.css'
@@ -35,12 +40,56 @@ function FilterSelect<T extends string>({
   )
 }
 
+interface AssigneeSelectProps {
+  value: AssigneeFilter
+  /** The console's people; undefined while they load. */
+  people: readonly Person[] | undefined
+  onChange: (value: AssigneeFilter) => void
+}
+
+/** Anyone, me, unclaimed, or a named colleague who may hold cases. */
+function AssigneeSelect({ value, people, onChange }: AssigneeSelectProps) {
+  const listed = assignablePeople(people ?? [])
+  const unlisted =
+    value.startsWith('user:') && !listed.some((p) => personFilter(p) === value)
+      ? { value, label: people === undefined ? 'Loading names…' : 'Someone no longer listed' }
+      : undefined
+  return (
+    <div className="queue-filter">
+      <label htmlFor="filter-assignee">Claimed by</label>
+      <select
+        id="filter-assignee"
+        value={value}
+        onChange={(event) => onChange(event.target.value as AssigneeFilter)}
+      >
+        {ASSIGNEE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {listed.length > 0 || unlisted ? (
+          <optgroup label="A colleague">
+            {listed.map((p) => (
+              <option key={p.id} value={personFilter(p)}>
+                {p.name} ({roleLabel(p.role)})
+              </option>
+            ))}
+            {unlisted ? <option value={unlisted.value}>{unlisted.label}</option> : null}
+          </optgroup>
+        ) : null}
+      </select>
+    </div>
+  )
+}
+
 /** The queue page's filters: escalation, who has the case, and its kind. */
 export function QueueFilterFields({
   filters,
+  people,
   onChange,
 }: {
   filters: QueueFilters
+  people: readonly Person[] | undefined
   onChange: (filters: QueueFilters) => void
 }) {
   return (
@@ -53,11 +102,9 @@ export function QueueFilterFields({
         options={ESCALATION_OPTIONS}
         onChange={(escalation) => onChange({ ...filters, escalation })}
       />
-      <FilterSelect
-        id="filter-assignee"
-        label="Claimed by"
+      <AssigneeSelect
         value={filters.assignee}
-        options={ASSIGNEE_OPTIONS}
+        people={people}
         onChange={(assignee) => onChange({ ...filters, assignee })}
       />
       <FilterSelect

@@ -1,6 +1,14 @@
-import type { ApiClient } from '../../api/client'
+import type { ApiClient, ResponseOf } from '../../api/client'
+import type { paths } from '../../api/schema'
 import type { CaseListView, CaseView, QueueListView } from '../../api/views'
 import { DEFAULT_FILTERS, filtersQuery, type QueueFilters } from './queue-filters'
+
+export type PeopleView = ResponseOf<paths['/v1/console/people']['get']>
+
+/** The console's enabled people by name, for the assignee filter. */
+export function loadPeople(api: ApiClient): Promise<PeopleView> {
+  return api.get('/v1/console/people')
+}
 
 export function loadQueues(api: ApiClient): Promise<QueueListView> {
   return api.get<'/v1/queues', QueueListView>('/v1/queues')

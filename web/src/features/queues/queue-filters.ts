@@ -1,8 +1,13 @@
-// The queue page's filters, kept in the URL query (`?escalation=overdue&assignee=me&kind=appeal`)
-// so a copied link opens the same view.
+import { CONSOLE_ROLE_RULES } from '../../../../src/core/console-roles'
+import type { ConsoleRole } from '../../../../src/core/roles'
+
+// The queue page's filters, kept in the URL query (`?escalation=overdue&assignee=me&kind=appeal`,
+// or `assignee=user:<id>` for a named colleague) so a copied link opens the same view.
 
 export type EscalationFilter = 'all' | 'nearing' | 'overdue' | 'none'
-export type AssigneeFilter = 'anyone' | 'me' | 'none'
+/** A console user who holds the case, as the API names them. */
+export type PersonFilter = `user:${string}`
+export type AssigneeFilter = 'anyone' | 'me' | 'none' | PersonFilter
 export type KindFilter = 'all' | 'content' | 'appeal'
 
 export interface QueueFilters {
@@ -20,7 +25,7 @@ export const ESCALATION_OPTIONS: { value: EscalationFilter; label: string }[] = 
   { value: 'none', label: 'Not escalated' },
 ]
 
-export const ASSIGNEE_OPTIONS: { value: AssigneeFilter; label: string }[] = [
+export const ASSIGNEE_OPTIONS: { value: Exclude<AssigneeFilter, PersonFilter>; label: string }[] = [
   { value: 'anyone', label: 'Anyone' },
   { value: 'me', label: 'Me' },
   { value: 'none', label: 'Unclaimed' },
@@ -32,6 +37,29 @@ export const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
   { value: 'appeal', label: 'Appeal' },
 ]
 
+/** A colleague the assignee filter can name. */
+export interface Person {
+  id: string
+  name: string
+  role: ConsoleRole
+}
+
+const PERSON = /^user:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The people a case can be assigned to: read-only roles never hold a case, so they are left out. */
+export function assignablePeople(people: readonly Person[]): Person[] {
+  return people.filter((p) => !CONSOLE_ROLE_RULES[p.role].readOnly)
+}
+
+export function personFilter(person: Pick<Person, 'id'>): PersonFilter {
+  return `user:${person.id}`
+}
+
+function pickAssignee(value: string | null): AssigneeFilter {
+  if (value !== null && PERSON.test(value)) return value.toLowerCase() as PersonFilter
+  return pick(value, ASSIGNEE_OPTIONS, 'anyone')
+}
+
 function pick<T extends string>(value: string | null, options: { value: T }[], fallback: T): T {
   return options.find((o) => o.value === value)?.value ?? fallback
 }
@@ -41,7 +69,7 @@ export function parseFilters(search: string): QueueFilters {
   const params = new URLSearchParams(search)
   return {
     escalation: pick(params.get('escalation'), ESCALATION_OPTIONS, 'all'),
-    assignee: pick(params.get('assignee'), ASSIGNEE_OPTIONS, 'anyone'),
+    assignee: pickAssignee(params.get('assignee')),
     kind: pick(params.get('kind'), KIND_OPTIONS, 'all'),
   }
 }
@@ -59,7 +87,7 @@ export function filtersSearch(filters: QueueFilters): string {
 /** The `GET /v1/cases` query parameters the filters add. */
 export function filtersQuery(filters: QueueFilters): {
   escalation?: 'nearing' | 'overdue' | 'none'
-  assignee?: 'me' | 'none'
+  assignee?: Exclude<AssigneeFilter, 'anyone'>
   kind?: 'content' | 'appeal'
 } {
   return {
