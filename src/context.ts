@@ -1,5 +1,10 @@
-import { availableParallelism } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EuSorSettings } from './compliance/eu-sor/submit.js'
 import type { Config, Secrets } from './config/config.js'
+import { loadOrCreateEvidenceKeyFile } from './config/evidence-key-file.js'
 import type { Clock } from './core/clock.js'
 import { systemClock } from './core/clock.js'
 import { buildTaxonomy } from './core/taxonomy.js'
@@ -14,10 +19,22 @@ import { createLogger, type Logger } from './logger.js'
 import { ApiKeyAuthenticator } from './services/api-keys.js'
 import { BANK_IMPORT_JOB } from './services/bank-files/bank-imports.js'
 import { syncBankMatchers } from './services/banks.js'
+import { createCseaSenders } from './services/csea-reports/create-senders.js'
+import {
+  CSEA_SEND_JOB,
+  CSEA_SEND_URGENT_JOB,
+  type CseaSenders,
+  type NcaTransport,
+} from './services/csea-reports/senders.js'
+import { createKeyring } from './services/evidence-crypto.js'
+import type { PackageSigningKey } from './services/evidence-package/signing.js'
+import { signingKeyLoader } from './services/evidence-signing-key.js'
+import type { EvidenceVault } from './services/evidence-vault.js'
 import { IngestBatcher } from './services/ingest-batcher.js'
 import { reloadRules } from './services/rules.js'
 import { JOB, type ServiceContext } from './services/service-context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './storage/database.js'
+import { FsBlobStore } from './storage/fs-blob-store.js'
 import { JobQueue } from './storage/job-queue.js'
 import { migrateToLatest } from './storage/migrate.js'
 
@@ -26,6 +43,12 @@ export interface AppContext extends ServiceContext {
   logger: Logger
   auth: ApiKeyAuthenticator
   databaseKind: DatabaseHandle['kind']
+  /** Where CSEA reports are sent: the NCA transport and the NCMEC client, when configured. */
+  csea: CseaSenders
+  /** The key evidence packages are signed with; loaded (or generated) on first use. */
+  evidenceSigningKey: () => PackageSigningKey
+  /** The EU Transparency Database for statements of reasons; undefined when not configured. */
+  euSor: EuSorSettings | undefined
   destroy(): Promise<void>
 }
 
@@ -38,6 +61,8 @@ export interface ContextOverrides {
   migrate?: boolean
   /** False for tools that never detect: bank entries are then not loaded into memory. */
   holdsBanks?: boolean
+  /** Replaces the HTTP transport of NCA reports. */
+  ncaTransport?: NcaTransport
 }
 
 /** The only composition root: picks every implementation from the config. */
@@ -52,6 +77,9 @@ export async function createAppContext(
   )
   if (overrides.migrate !== false) await migrateToLatest(database.db)
   const jobs = new JobQueue(database.sql, {
+    [JOB.evidencePreserve]: { retryLimit: 5, retryDelaySeconds: 30, retryBackoff: true },
+    [CSEA_SEND_URGENT_JOB]: cseaQueue(config),
+    [CSEA_SEND_JOB]: cseaQueue(config),
     [JOB.webhookDeliver]: {
       retryLimit: config.webhooks.retryLimit,
       retryDelaySeconds: config.webhooks.retryDelaySeconds,
@@ -67,6 +95,9 @@ export async function createAppContext(
   })
   await jobs.start()
   const imageHasher = createImageHasher(config.detection.imageThreads)
+  const evidence = createEvidenceVault(config, secrets, overrides.database ?? config.database)
+  const { disabledReason } = evidence.vault
+  if (disabledReason) logger.warn(`evidence preservation is off: ${disabledReason}`)
   const ctx: AppContext = {
     config,
     logger,
@@ -80,17 +111,73 @@ export async function createAppContext(
     ingest: new IngestBatcher(database.db, config.ingest.batchMax, config.ingest.concurrentBatches),
     settings: { media: config.media, network: config.network, webhooks: config.webhooks },
     policy: config.policy,
+    evidence: evidence.vault,
+    csea: cseaSenders(config, secrets, overrides),
+    euSor: euSorSettings(config, secrets),
     auth: new ApiKeyAuthenticator(database.db, secrets.bootstrapApiKey),
+    evidenceSigningKey: signingKeyLoader({
+      secret: secrets.evidenceSigningKey,
+      database: overrides.database ?? config.database,
+    }),
     destroy: async () => {
       await ctx.ingest.drain()
       await jobs.stop()
       await imageHasher.close()
       await database.destroy()
+      evidence.cleanUp()
     },
   }
   await syncBankMatchers(ctx)
   await reloadRules(ctx)
   return ctx
+}
+
+/**
+ * The evidence keyring and blob store. Keys: VIGIL_EVIDENCE_KEYS; else, for embedded PGlite on
+ * disk, `<dataDir>/evidence.key` (made on first start); for an in-memory database, a key and a
+ * folder that live and die with it; on PostgreSQL without a key, preservation is off (and says so).
+ */
+function createEvidenceVault(
+  config: Config,
+  secrets: Secrets,
+  database: DatabaseOptions,
+): { vault: EvidenceVault; cleanUp(): void } {
+  const embedded = database.kind === 'pglite'
+  const dataDir = embedded ? database.dataDir : config.dataDir
+  const temporary = dataDir === undefined && !config.evidence.dir
+  const dir = temporary
+    ? mkdtempSync(join(tmpdir(), 'vigil-evidence-'))
+    : (config.evidence.dir ?? join(dataDir ?? config.dataDir, 'evidence'))
+  const keys =
+    secrets.evidenceKeys ??
+    (embedded && dataDir !== undefined ? loadOrCreateEvidenceKeyFile(dataDir) : undefined) ??
+    (embedded ? [{ id: 'memory', key: randomBytes(32) }] : undefined)
+  const vault: EvidenceVault = {
+    keyring: keys ? createKeyring(keys) : undefined,
+    disabledReason: keys
+      ? undefined
+      : 'set VIGIL_EVIDENCE_KEYS (id:base64key, 32 random bytes; see docs/evidence.md) to preserve evidence on PostgreSQL',
+    blobs: new FsBlobStore(dir),
+  }
+  return { vault, cleanUp: () => temporary && rmSync(dir, { recursive: true, force: true }) }
+}
+
+function cseaQueue(config: Config) {
+  const { retryLimit, retryDelaySeconds } = config.csea.send
+  return { retryLimit, retryDelaySeconds, retryBackoff: true }
+}
+
+function cseaSenders(config: Config, secrets: Secrets, overrides: ContextOverrides): CseaSenders {
+  const { nca } = config.csea
+  const ncmec = config.ncmec && secrets.ncmec ? { ...config.ncmec, ...secrets.ncmec } : undefined
+  return createCseaSenders(
+    {
+      ...(nca && secrets.ncaToken ? { nca: { ...nca, token: secrets.ncaToken } } : {}),
+      ...(ncmec ? { ncmec } : {}),
+      allowPrivate: config.network.allowPrivate,
+    },
+    overrides.ncaTransport ? { nca: overrides.ncaTransport } : {},
+  )
 }
 
 /** A pool of image-hashing threads, or this thread when there is no core to spare or 0 is set. */
@@ -144,4 +231,12 @@ function classifierMatchers(config: Config, secrets: Secrets): Matcher[] {
     },
     { taxonomy: buildTaxonomy(config.terms) },
   )
+}
+
+/** Statements go to the EU database only when both its address and token are set. */
+function euSorSettings(config: Config, secrets: Secrets): EuSorSettings | undefined {
+  const { url, ...rest } = config.euSor
+  if (!url || !secrets.euSorToken) return undefined
+  const { allowPrivate } = config.network
+  return { baseUrl: url, token: secrets.euSorToken, allowPrivate, ...rest }
 }

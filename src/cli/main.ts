@@ -5,12 +5,14 @@ import { auditCommand } from './commands/audit.js'
 import { banksCommand } from './commands/banks.js'
 import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
+import { evidenceCommand } from './commands/evidence.js'
 import { flaggersCommand } from './commands/flaggers.js'
 import { hashCommand } from './commands/hash.js'
 import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
 import { rulesCommand } from './commands/rules.js'
 import { serveCommand } from './commands/serve.js'
+import { sorCommand } from './commands/sor.js'
 import { usersCommand } from './commands/users.js'
 
 export function buildCli(): Command {
@@ -34,6 +36,8 @@ export function buildCli(): Command {
     rulesCommand(),
     auditCommand(),
     banksCommand(),
+    sorCommand(),
+    evidenceCommand(),
     demoCommand(),
     hashCommand(),
     configCommand(),

@@ -42,13 +42,44 @@ describe('parseConfig', () => {
       },
       policy: DEFAULT_POLICY,
       sessions: { idleHours: 12, maxDays: 7 },
+      evidence: { dir: undefined },
+      csea: { nca: undefined, send: { retryLimit: 10, retryDelaySeconds: 30 } },
+      euSor: {
+        url: undefined,
+        batchSize: 100,
+        intervalSeconds: 60,
+        timeoutMs: 30_000,
+        retries: 3,
+        retryDelayMs: 1000,
+      },
     })
     expect(secrets).toEqual({
       bootstrapApiKey: undefined,
+      euSorToken: undefined,
+      ncaToken: undefined,
+      evidenceKeys: undefined,
       openaiApiKey: undefined,
       llamaGuardApiKey: undefined,
     })
     expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('turns on the EU Transparency Database with its URL and token, keeping the token secret', () => {
+    const { config, secrets } = parseConfig({
+      VIGIL_EU_SOR_URL: 'https://transparency.dsa.ec.europa.eu',
+      VIGIL_EU_SOR_TOKEN: 'X|eu-secret-token',
+      VIGIL_EU_SOR_BATCH_SIZE: '50',
+    })
+    expect(config.euSor).toMatchObject({
+      url: 'https://transparency.dsa.ec.europa.eu',
+      batchSize: 50,
+    })
+    expect(JSON.stringify(config)).not.toContain('eu-secret-token')
+    expect(secrets.euSorToken).toBe('X|eu-secret-token')
+    expect(() =>
+      parseConfig({ VIGIL_EU_SOR_URL: 'https://transparency.dsa.ec.europa.eu' }),
+    ).toThrow('VIGIL_EU_SOR_TOKEN: is required when VIGIL_EU_SOR_URL is set')
+    expect(() => parseConfig({ VIGIL_EU_SOR_BATCH_SIZE: '101' })).toThrow('VIGIL_EU_SOR_BATCH_SIZE')
   })
 
   it('turns on the hosted classifiers by URL, keeps their keys secret, and needs the OpenAI key', () => {

@@ -2,6 +2,14 @@ import { z } from 'zod'
 import type { Policy } from '../core/policy.js'
 import { termsNodeInputSchema } from '../core/taxonomy.js'
 import {
+  type CseaConfig,
+  type CseaSecrets,
+  cseaProblems,
+  cseaSettingsShape,
+  toCseaConfig,
+  toCseaSecrets,
+} from './csea-settings.js'
+import {
   type DetectionConfig,
   type DetectionSecrets,
   detectionProblems,
@@ -9,6 +17,26 @@ import {
   toDetectionConfig,
   toDetectionSecrets,
 } from './detection-settings.js'
+import {
+  type EuSorConfig,
+  euSorProblems,
+  euSorSettingsShape,
+  toEuSorConfig,
+} from './eu-sor-settings.js'
+import {
+  type EvidenceConfig,
+  type EvidenceMasterKey,
+  evidenceSettingsShape,
+  unknownEvidenceHarms,
+} from './evidence-settings.js'
+import {
+  type NcmecConfig,
+  type NcmecSecrets,
+  ncmecProblems,
+  ncmecSettingsShape,
+  toNcmecConfig,
+  toNcmecSecrets,
+} from './ncmec-settings.js'
 import { parsePolicyText, policySettingsShape, unknownRouteHarms } from './policy-settings.js'
 
 const MiB = 1024 * 1024
@@ -84,10 +112,15 @@ const settingsSchema = z.object({
   VIGIL_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   VIGIL_TERMS: json(z.array(termsNodeInputSchema)).default([]),
   VIGIL_BOOTSTRAP_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+  VIGIL_EVIDENCE_SIGNING_KEY: z.string().min(1).optional(),
   VIGIL_SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   VIGIL_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   ...detectionSettingsShape,
   ...policySettingsShape,
+  ...euSorSettingsShape,
+  ...ncmecSettingsShape,
+  ...cseaSettingsShape,
+  ...evidenceSettingsShape,
 })
 
 type Settings = z.infer<typeof settingsSchema>
@@ -116,10 +149,24 @@ export interface Config {
   policy: Policy
   /** Console sessions end after this long unused, and this long after sign-in in any case. */
   sessions: { idleHours: number; maxDays: number }
+  /** The EU Transparency Database for statements of reasons; its token is in Secrets. */
+  euSor: EuSorConfig
+  /** The NCMEC CyberTipline endpoint (VIGIL_NCMEC_URL); undefined when not set up. */
+  ncmec: NcmecConfig
+  /** Where NCA reports go and how failed sends of CSEA reports are retried. */
+  csea: CseaConfig
+  /** Evidence blobs' folder; the policy's `evidence` part says what is kept and for how long. */
+  evidence: EvidenceConfig
 }
 
-export interface Secrets extends DetectionSecrets {
+export interface Secrets extends DetectionSecrets, NcmecSecrets, CseaSecrets {
   bootstrapApiKey: string | undefined
+  /** VIGIL_EU_SOR_TOKEN: the EU Transparency Database API token. */
+  euSorToken: string | undefined
+  /** VIGIL_EVIDENCE_KEYS: the first wraps new evidence data keys, all unwrap. */
+  evidenceKeys: EvidenceMasterKey[] | undefined
+  /** VIGIL_EVIDENCE_SIGNING_KEY: the Ed25519 key (PKCS#8) evidence packages are signed with. */
+  evidenceSigningKey: string | undefined
 }
 
 export class ConfigError extends Error {
@@ -141,12 +188,20 @@ export function parseConfig(raw: Record<string, unknown>): { config: Config; sec
     }
   }
   if (parsed.success)
-    problems.push(...detectionProblems(parsed.data), ...sessionProblems(parsed.data))
+    problems.push(
+      ...detectionProblems(parsed.data),
+      ...sessionProblems(parsed.data),
+      ...euSorProblems(parsed.data),
+      ...ncmecProblems(parsed.data),
+      ...cseaProblems(parsed.data),
+    )
   const { policy, problems: policyProblems } = parsePolicyText(
     typeof raw.VIGIL_POLICY === 'string' ? raw.VIGIL_POLICY : undefined,
   )
   problems.push(...policyProblems)
   if (policy && parsed.success) problems.push(...unknownRouteHarms(policy, parsed.data.VIGIL_TERMS))
+  if (policy && parsed.success)
+    problems.push(...unknownEvidenceHarms(policy, parsed.data.VIGIL_TERMS))
   if (problems.length > 0 || !parsed.success || !policy) throw new ConfigError(problems)
   return {
     config: Object.freeze({ ...toConfig(parsed.data), policy }),
@@ -193,6 +248,10 @@ function toConfig(s: Settings): Omit<Config, 'policy'> {
     terms: s.VIGIL_TERMS,
     detection: toDetectionConfig(s),
     sessions: { idleHours: s.VIGIL_SESSION_IDLE_HOURS, maxDays: s.VIGIL_SESSION_MAX_DAYS },
+    euSor: toEuSorConfig(s),
+    ncmec: toNcmecConfig(s),
+    csea: toCseaConfig(s),
+    evidence: { dir: s.VIGIL_EVIDENCE_DIR },
   }
 }
 
@@ -203,7 +262,15 @@ function sessionProblems(s: Settings): string[] {
 }
 
 function toSecrets(s: Settings): Secrets {
-  return { bootstrapApiKey: s.VIGIL_BOOTSTRAP_API_KEY, ...toDetectionSecrets(s) }
+  return {
+    bootstrapApiKey: s.VIGIL_BOOTSTRAP_API_KEY,
+    euSorToken: s.VIGIL_EU_SOR_TOKEN,
+    evidenceKeys: s.VIGIL_EVIDENCE_KEYS,
+    evidenceSigningKey: s.VIGIL_EVIDENCE_SIGNING_KEY,
+    ...toDetectionSecrets(s),
+    ...toNcmecSecrets(s),
+    ...toCseaSecrets(s),
+  }
 }
 
 /** What `vigil config print` shows: the config with the database password masked. */

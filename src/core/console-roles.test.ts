@@ -71,6 +71,42 @@ describe('console roles', () => {
     expect(consoleMay('moderator', 'GET', '/v1/audit/entries', ['admin'])).toBe(false)
   })
 
+  it('opens evidence to admins, child safety and the liaison only, and says who may', () => {
+    const ADMIN = ['admin'] as const
+    for (const [method, path] of [
+      ['GET', '/v1/cases/{id}/evidence'],
+      ['GET', '/v1/evidence/{id}/content'],
+      ['GET', '/v1/legal-holds'],
+      ['GET', '/v1/preservation-requests'],
+    ] as const) {
+      const may = CONSOLE_ROLES.filter((r) => consoleMay(r, method, path, ADMIN))
+      expect(may, path).toEqual(['admin', 'child_safety', 'law_enforcement_liaison'])
+    }
+    expect(consoleRefusal('moderator', 'GET', '/v1/evidence/{id}/content', ADMIN)).toEqual({
+      reason: 'role',
+      message:
+        'this needs one of the roles admin (in the console also child_safety, law_enforcement_liaison); your console role moderator acts as moderator',
+    })
+  })
+
+  it('lets the read-only liaison write holds and preservation requests, and nothing more', () => {
+    const ADMIN = ['admin'] as const
+    for (const path of [
+      '/v1/cases/{id}/evidence',
+      '/v1/legal-holds',
+      '/v1/legal-holds/{id}/release',
+      '/v1/preservation-requests',
+    ]) {
+      const may = CONSOLE_ROLES.filter((r) => consoleMay(r, 'POST', path, ADMIN))
+      expect(may, path).toEqual(['admin', 'child_safety', 'law_enforcement_liaison'])
+      expect(consoleRefusal('auditor', 'POST', path, ADMIN)?.reason).toBe('role')
+    }
+    expect(consoleMay('law_enforcement_liaison', 'PATCH', '/v1/legal-holds', ['admin'])).toBe(false)
+    expect(consoleMay('law_enforcement_liaison', 'POST', '/v1/cases/{id}/claim')).toBe(false)
+    expect(consoleMay('law_enforcement_liaison', 'POST', '/v1/keys', ['admin'])).toBe(false)
+    expect(consoleMay('child_safety', 'GET', '/v1/keys', ['admin'])).toBe(false)
+  })
+
   it('names only console roles and upper-case methods in the route rules', () => {
     for (const rule of CONSOLE_ROUTE_RULES) {
       expect(rule.method).toBe(rule.method.toUpperCase())

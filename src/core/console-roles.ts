@@ -76,14 +76,55 @@ export const CONSOLE_ROUTE_RULES: readonly ConsoleRouteRule[] = [
   },
 ]
 
+/** Evidence routes are admin routes; these console roles handle evidence too. */
+const EVIDENCE_HANDLERS: readonly ConsoleRole[] = ['child_safety', 'law_enforcement_liaison']
+/** CSEA reports to the NCA and NCMEC are admin routes; child safety specialists file them too. */
+const CSEA_REPORTERS: readonly ConsoleRole[] = ['child_safety']
+
 /**
  * Read-only routes a console role may call although the API role it acts as is not among the
- * route's roles: the auditor reads the audit log, which API keys reach only as admin.
+ * route's roles: the auditor reads the audit log, which API keys reach only as admin; the
+ * evidence roles read preserved evidence, holds and preservation requests.
  */
 export const CONSOLE_READ_GRANTS: readonly { path: string; roles: readonly ConsoleRole[] }[] = [
   { path: '/v1/audit/entries', roles: ['auditor'] },
   { path: '/v1/audit/verify', roles: ['auditor'] },
+  { path: '/v1/cases/{id}/evidence', roles: EVIDENCE_HANDLERS },
+  { path: '/v1/evidence/{id}/content', roles: EVIDENCE_HANDLERS },
+  { path: '/v1/cases/{id}/evidence/package', roles: EVIDENCE_HANDLERS },
+  { path: '/v1/legal-holds', roles: EVIDENCE_HANDLERS },
+  { path: '/v1/preservation-requests', roles: EVIDENCE_HANDLERS },
+  { path: '/v1/csea-reports', roles: CSEA_REPORTERS },
+  { path: '/v1/csea-reports/{id}', roles: CSEA_REPORTERS },
 ]
+
+/**
+ * Changes a console role may make although the API role it acts as is not among the route's
+ * roles, even when the role is read-only everywhere else: the law enforcement liaison preserves
+ * cases, places and releases legal holds and records authorities' preservation requests.
+ */
+export const CONSOLE_WRITE_GRANTS: readonly {
+  method: string
+  path: string
+  roles: readonly ConsoleRole[]
+}[] = [
+  { method: 'POST', path: '/v1/cases/{id}/evidence', roles: EVIDENCE_HANDLERS },
+  { method: 'POST', path: '/v1/legal-holds', roles: EVIDENCE_HANDLERS },
+  { method: 'POST', path: '/v1/legal-holds/{id}/release', roles: EVIDENCE_HANDLERS },
+  { method: 'POST', path: '/v1/preservation-requests', roles: EVIDENCE_HANDLERS },
+  { method: 'POST', path: '/v1/csea-reports', roles: CSEA_REPORTERS },
+  { method: 'POST', path: '/v1/csea-reports/{id}/approve', roles: CSEA_REPORTERS },
+  { method: 'POST', path: '/v1/csea-reports/{id}/send', roles: CSEA_REPORTERS },
+  { method: 'POST', path: '/v1/cases/{id}/csea-account-details', roles: CSEA_REPORTERS },
+]
+
+/** The console roles granted `method path` beyond its API roles. */
+function grantedRoles(verb: string, path: string): readonly ConsoleRole[] {
+  const grants = READ_METHODS.has(verb)
+    ? CONSOLE_READ_GRANTS.filter((g) => g.path === path)
+    : CONSOLE_WRITE_GRANTS.filter((g) => g.method === verb && g.path === path)
+  return grants.flatMap((g) => g.roles)
+}
 
 export interface ConsoleRefusal {
   reason: 'role' | 'read_only' | 'console_role'
@@ -104,16 +145,16 @@ export function consoleRefusal(
 ): ConsoleRefusal | undefined {
   const rule = CONSOLE_ROLE_RULES[role]
   const verb = method.toUpperCase()
-  const granted =
-    READ_METHODS.has(verb) &&
-    CONSOLE_READ_GRANTS.some((g) => g.path === path && g.roles.includes(role))
+  const grantees = grantedRoles(verb, path)
+  const granted = grantees.includes(role)
   if (!routeRoles.includes(rule.actsAs) && !granted) {
+    const also = grantees.length > 0 ? ` (in the console also ${grantees.join(', ')})` : ''
     return {
       reason: 'role',
-      message: `this needs one of the roles ${routeRoles.join(', ')}; your console role ${role} acts as ${rule.actsAs}`,
+      message: `this needs one of the roles ${routeRoles.join(', ')}${also}; your console role ${role} acts as ${rule.actsAs}`,
     }
   }
-  if (rule.readOnly && !READ_METHODS.has(verb)) {
+  if (rule.readOnly && !READ_METHODS.has(verb) && !granted) {
     return {
       reason: 'read_only',
       message: `the ${role} role is read-only: it may look but not change anything; ask a moderator or an admin`,

@@ -1,6 +1,7 @@
 export type ErrorCode =
   | 'not_found'
   | 'invalid_input'
+  | 'purpose_required'
   | 'conflict'
   | 'forbidden'
   | 'unauthenticated'

@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import { appealPolicySchema } from './policy/appeals.js'
+import { cseaReportingPolicySchema } from './policy/csea-reporting.js'
 import { enforcementPolicySchema } from './policy/enforcement.js'
+import { evidencePolicySchema } from './policy/evidence.js'
 import { queuePolicySchema } from './policy/queues.js'
 import { reportingPolicySchema } from './policy/reporting.js'
 import { misusePolicySchema, strikePolicySchema } from './policy/strikes.js'
 
 /**
  * The service's written moderation policy: queues and routing, reporting limits, appeals,
- * strikes, misuse and re-upload prevention. Read from VIGIL_POLICY_FILE (YAML or JSON); every
- * part has a default, so an empty document is a complete policy.
+ * strikes, misuse, re-upload prevention and evidence. Read from VIGIL_POLICY_FILE (YAML or
+ * JSON); every part has a default, so an empty document is a complete policy.
  */
 export const policySchema = z
   .strictObject({
@@ -18,6 +20,8 @@ export const policySchema = z
     strikes: strikePolicySchema.default(strikePolicySchema.parse({})),
     misuse: misusePolicySchema.default(misusePolicySchema.parse({})),
     enforcement: enforcementPolicySchema.default(enforcementPolicySchema.parse({})),
+    cseaReporting: cseaReportingPolicySchema.default(cseaReportingPolicySchema.parse({})),
+    evidence: evidencePolicySchema.default(evidencePolicySchema.parse({})),
   })
   .superRefine((policy, ctx) => {
     const known = new Set(policy.queues.definitions.map((queue) => queue.id))

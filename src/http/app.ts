@@ -22,7 +22,10 @@ import { consoleRoutes } from './routes/console/routes.js'
 import { consolePeopleRoutes } from './routes/console-people/routes.js'
 import { consoleSessionRoutes } from './routes/console-session/routes.js'
 import { contentRoutes } from './routes/content/routes.js'
+import { cseaReportRoutes } from './routes/csea-reports/routes.js'
 import { decisionRoutes } from './routes/decisions/routes.js'
+import { evidenceRoutes } from './routes/evidence/routes.js'
+import { evidencePackageRoutes } from './routes/evidence-packages/routes.js'
 import { flaggerRoutes } from './routes/flaggers/routes.js'
 import { healthRoutes } from './routes/health/routes.js'
 import { keyRoutes } from './routes/keys/routes.js'
@@ -86,7 +89,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     accountRoutes,
     decisionRoutes,
     statsRoutes,
+    evidenceRoutes,
+    evidencePackageRoutes,
     consolePeopleRoutes,
+    cseaReportRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }

@@ -4,6 +4,7 @@ import { AppError, type ErrorCode, RateLimitedError } from '../core/errors.js'
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
+  purpose_required: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,

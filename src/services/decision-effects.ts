@@ -1,6 +1,8 @@
 import type { Decision } from '../core/decision.js'
 import type { Subject } from '../core/subject.js'
 import type { Executor } from '../storage/database.js'
+import { draftReportsForDecision } from './csea-reports/draft.js'
+import { preserveOnDecision } from './evidence-preserve.js'
 import { notifyReportersOfOutcome } from './report-outcome.js'
 import { assessNotices } from './reporter-misuse.js'
 import { banRemovedMedia } from './reupload-ban.js'
@@ -18,7 +20,7 @@ export type DecisionEffect = (
 
 /**
  * What every recorded decision sets off, in order: messages to reporters and the author,
- * strikes, re-upload prevention. Each effect is one line here. Copies of a removed intimate image
+ * strikes, re-upload prevention, evidence preservation. Each effect is one line here. Copies of a removed intimate image
  * are taken down after these by record-decision.ts (they are decisions themselves).
  */
 const EFFECTS: DecisionEffect[] = [
@@ -27,6 +29,8 @@ const EFFECTS: DecisionEffect[] = [
   recordStrikes,
   assessNotices,
   banRemovedMedia,
+  preserveOnDecision,
+  draftReportsForDecision,
 ]
 
 export async function applyDecisionEffects(

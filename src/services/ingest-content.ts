@@ -6,6 +6,7 @@ import type { DetectionResult } from '../detection/pipeline.js'
 import type { Executor } from '../storage/database.js'
 import { type IngestWrite, writeIngestedSubjects } from '../storage/repos/ingest-repo.js'
 import { applyRules, decideByRule, type RuleApplication } from './apply-rules.js'
+import { recordIngestSeal, sealInlineMedia } from './evidence-ingest-seal.js'
 import { type IdempotencyClaim, onceForKey, type StoredResponse } from './idempotency.js'
 import { loadMedia } from './load-media.js'
 import { pdqRecord, withPdqHashes } from './media-pdq.js'
@@ -26,7 +27,8 @@ export interface IngestResult extends Record<string, unknown> {
  * signals, its rule outcomes and, unless the verdict is allow, a case. Detection and rules run
  * outside any transaction (rules from memory). Allowed content
  * without an Idempotency-Key goes through the group-commit batcher; the rest runs in one
- * transaction with its case and stored response.
+ * transaction with its case and stored response. Inline media of a case in a preserving harm is
+ * sealed before that transaction and recorded, in quarantine, inside it.
  */
 export async function ingestContent(
   ctx: ServiceContext,
@@ -51,10 +53,12 @@ export async function ingestContent(
       const subjectId = await ctx.ingest.write(write)
       return { statusCode: 200, body: ingestResult(subjectId, write, judged), replayed: false }
     }
+    const seal = await sealInlineMedia(ctx, media, judged)
     const body = await ctx.db.transaction().execute(async (tx) => {
       const [subjectId] = await writeIngestedSubjects(tx, [write])
       const result = ingestResult(subjectId as string, write, judged)
       const withCase = await openCaseIfNeeded(tx, ctx, actor, input, result, rules)
+      await recordIngestSeal(tx, ctx, seal, withCase, at)
       await store(tx, 200, withCase, at)
       return withCase
     })

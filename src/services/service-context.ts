@@ -5,6 +5,7 @@ import type { DetectionPipeline } from '../detection/pipeline.js'
 import type { RuleSet } from '../detection/rules/rule-set.js'
 import type { Db } from '../storage/database.js'
 import type { JobQueue } from '../storage/job-queue.js'
+import type { EvidenceVault } from './evidence-vault.js'
 import type { IngestBatcher } from './ingest-batcher.js'
 
 export interface ServiceSettings {
@@ -27,8 +28,11 @@ export interface ServiceContext {
   settings: ServiceSettings
   /** The written moderation policy: queues, reporting limits, appeals, strikes, misuse. */
   policy: Policy
+  /** Evidence: the blob store and the keyring that seals it (off without a key on PostgreSQL). */
+  evidence: EvidenceVault
 }
 
 export const JOB = {
   webhookDeliver: 'webhook.deliver',
+  evidencePreserve: 'evidence.preserve',
 } as const

@@ -2,14 +2,21 @@ import type { AppContext } from '../context.js'
 import { sealAuditLog } from '../services/audit-seal.js'
 import { pruneConsoleSessions } from '../services/console-sessions.js'
 import { escalateDueCases } from '../services/escalate-cases.js'
+import { eraseExpiredEvidence, OrphanBlobSweep } from '../services/evidence-retention.js'
 import { pruneRateLimitWindows } from '../services/report-rate-limit.js'
 import type { JobContext, JobHandler } from './job-handler.js'
 import { bankImportJob } from './jobs/bank-import.js'
+import { cseaReportSendJob, cseaReportSendUrgentJob } from './jobs/csea-report-send.js'
+import { EuSorSweep } from './jobs/eu-sor-sweep.js'
+import { evidencePreserveJob } from './jobs/evidence-preserve.js'
 import { webhookDeliverJob } from './jobs/webhook-deliver.js'
 
 const HANDLERS: JobHandler<never>[] = [
+  cseaReportSendUrgentJob as JobHandler<never>,
   webhookDeliverJob as JobHandler<never>,
   bankImportJob as JobHandler<never>,
+  evidencePreserveJob as JobHandler<never>,
+  cseaReportSendJob as JobHandler<never>,
 ]
 
 /** Cases the deadline sweep moves per round; a full batch counts as backlog. */
@@ -27,10 +34,14 @@ export class Worker {
   #nextSweep = 0
 
   readonly #idleMs: number
+  readonly #euSor: EuSorSweep
+  readonly #orphanBlobs: OrphanBlobSweep
 
   /** Polls every VIGIL_AUDIT_SEAL_INTERVAL_MS when idle: that bounds how long an entry stays unsealed. */
   constructor(private readonly ctx: AppContext) {
     this.#idleMs = ctx.config.audit.sealIntervalMs
+    this.#euSor = new EuSorSweep(ctx)
+    this.#orphanBlobs = new OrphanBlobSweep(ctx)
   }
 
   /**
@@ -45,10 +56,13 @@ export class Worker {
       const escalated = await escalateDueCases(this.ctx, ESCALATION_BATCH)
       done += escalated
       backlog ||= escalated === ESCALATION_BATCH
+      done += await eraseExpiredEvidence(this.ctx)
       // @NOTE Not counted in `done`: pruning dead counters and sessions is housekeeping.
       await pruneRateLimitWindows(this.ctx)
       await pruneConsoleSessions({ ...this.ctx, sessions: this.ctx.config.sessions })
+      await this.#orphanBlobs.run()
     }
+    done += await this.#euSor.run(options.sweep === true)
     for (const handler of HANDLERS) {
       const jobs = await this.ctx.jobs.fetch<never>(handler.name, handler.batchSize)
       await Promise.all(jobs.map((job) => this.#runJob(handler, job)))

@@ -10,7 +10,10 @@ import { AuditPage } from './features/audit/AuditPage'
 import { BankPage } from './features/banks/BankPage'
 import { BanksPage } from './features/banks/BanksPage'
 import { CasePage } from './features/case/CasePage'
+import { CseaReportPage } from './features/csea/CseaReportPage'
+import { CseaReportsPage } from './features/csea/CseaReportsPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
+import { HoldsPage } from './features/evidence/HoldsPage'
 import { QueueCasesPage } from './features/queues/QueueCasesPage'
 import { QueuesPage } from './features/queues/QueuesPage'
 import { RulePage } from './features/rules/RulePage'
@@ -121,6 +124,12 @@ function Page({ path, user, onUserChange }: PageProps) {
       return <RulesPage />
     case 'rule':
       return <RulePage key={route.ruleId} ruleId={route.ruleId} user={user} />
+    case 'evidence':
+      return <HoldsPage user={user} />
+    case 'csea-reports':
+      return <CseaReportsPage />
+    case 'csea-report':
+      return <CseaReportPage key={route.reportId} reportId={route.reportId} user={user} />
     case 'not-found':
       return (
         <>

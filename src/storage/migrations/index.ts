@@ -9,6 +9,9 @@ import * as appealTokens from './20261130T040000-appeal-tokens.js'
 import * as consoleUsers from './20261130T050000-console-users.js'
 import * as decisionJudgement from './20261130T060000-decision-judgement.js'
 import * as bankImports from './20261201T010000-bank-imports.js'
+import * as evidence from './20261201T020000-evidence.js'
+import * as childAbuseReports from './20261201T030000-child-abuse-reports.js'
+import * as euSorSubmissions from './20261201T040000-eu-sor-submissions.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +25,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261130T050000-console-users': consoleUsers,
   '20261130T060000-decision-judgement': decisionJudgement,
   '20261201T010000-bank-imports': bankImports,
+  '20261201T020000-evidence': evidence,
+  '20261201T030000-child-abuse-reports': childAbuseReports,
+  '20261201T040000-eu-sor-submissions': euSorSubmissions,
 }
 
 export function migrationProvider(): MigrationProvider {

@@ -3,8 +3,16 @@ import type { AppealTokenTable, NoticeAssessmentTable } from './appeal-token.js'
 import type { AuditEntryTable } from './audit-entry.js'
 import type { BankEntryTable, BankRevisionTable, BankTable } from './bank.js'
 import type { BankImportTable } from './bank-import.js'
+import type { ChildAbuseReportTable } from './child-abuse-report.js'
 import type { ConsoleSessionTable, ConsoleUserTable } from './console.js'
 import type { DecisionTable } from './decision.js'
+import type { EuSorSubmissionTable } from './eu-sor-submission.js'
+import type {
+  EvidenceItemTable,
+  EvidenceKeyTable,
+  LegalHoldTable,
+  PreservationRequestTable,
+} from './evidence.js'
 import type { IdempotencyRecordTable } from './idempotency-record.js'
 import type { ModerationCaseTable } from './moderation-case.js'
 import type { ReportTable } from './report.js'
@@ -40,9 +48,15 @@ export interface DatabaseSchema {
   bank_entry: BankEntryTable
   bank_import: BankImportTable
   bank_revision: BankRevisionTable
+  child_abuse_report: ChildAbuseReportTable
   console_session: ConsoleSessionTable
   console_user: ConsoleUserTable
   decision: DecisionTable
+  eu_sor_submission: EuSorSubmissionTable
+  evidence_item: EvidenceItemTable
+  evidence_key: EvidenceKeyTable
+  legal_hold: LegalHoldTable
+  preservation_request: PreservationRequestTable
   idempotency_record: IdempotencyRecordTable
   moderation_case: ModerationCaseTable
   report: ReportTable

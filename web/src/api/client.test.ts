@@ -62,4 +62,28 @@ describe('the console API client', () => {
     await expect(gone.get('/v1/queues')).rejects.toThrow('The server answered 401')
     expect(expired).toBe(1)
   })
+
+  it('fetches a file with its bytes and type, and turns a refusal into the API error', async () => {
+    const sent: Sent[] = []
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47])
+    const file = new Response(png, { headers: { 'content-type': 'image/png' } })
+    const api = createApiClient({ fetch: fakeFetch(file, sent) })
+    const answer = await api.getFile('/v1/evidence/{id}/content', {
+      params: { id: 'e1' },
+      query: { purpose: 'NCA report NCA-1' },
+    })
+    expect(answer.contentType).toBe('image/png')
+    expect(new Uint8Array(await answer.blob.arrayBuffer())).toEqual(png)
+    expect(sent[0]?.url).toBe('/v1/evidence/e1/content?purpose=NCA+report+NCA-1')
+    expect(sent[0]?.init.credentials).toBe('same-origin')
+    const refusal = { error: { code: 'purpose_required', message: 'say why you open this' } }
+    const refused = createApiClient({ fetch: fakeFetch(json(refusal, 400), []) })
+    await expect(
+      refused.getFile('/v1/evidence/{id}/content', { params: { id: 'e1' } }),
+    ).rejects.toMatchObject({
+      code: 'purpose_required',
+      status: 400,
+      message: 'say why you open this',
+    })
+  })
 })

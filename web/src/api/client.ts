@@ -61,9 +61,21 @@ export interface ApiClient {
     path: P,
     options?: RequestOptions<Operation<P, 'delete'>>,
   ): Promise<R>
+  /** A GET answered with a file (evidence bytes, a zip), not JSON. */
+  getFile<P extends PathWith<'get'>>(
+    path: P,
+    options?: RequestOptions<Operation<P, 'get'>>,
+  ): Promise<FileAnswer>
   /** Raw request for routes the OpenAPI document does not list (the console session). */
   send<R>(method: string, path: string, body?: unknown): Promise<R>
   setCsrfToken(token: string | undefined): void
+}
+
+/** A file the API answered: its bytes and the headers that describe them. */
+export interface FileAnswer {
+  blob: Blob
+  contentType: string
+  headers: Headers
 }
 
 export interface ApiClientOptions {
@@ -90,8 +102,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   let csrfToken: string | undefined
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
 
-  async function send<R>(method: string, url: string, body?: unknown): Promise<R> {
-    const headers: Record<string, string> = { accept: 'application/json' }
+  async function request(method: string, url: string, body: unknown, accept: string) {
+    const headers: Record<string, string> = { accept }
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken
     const res = await doFetch(url, {
@@ -102,8 +114,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     })
     if (res.status === 401) options.onUnauthenticated?.()
     if (!res.ok) throw await toApiError(res)
+    return res
+  }
+
+  async function send<R>(method: string, url: string, body?: unknown): Promise<R> {
+    const res = await request(method, url, body, 'application/json')
     if (res.status === 204) return undefined as R
     return (await res.json()) as R
+  }
+
+  async function getFile(path: string, o: { query?: object; params?: object } = {}) {
+    const res = await request('GET', buildUrl(path, o.params, o.query), undefined, '*/*')
+    const contentType = res.headers.get('content-type') ?? 'application/octet-stream'
+    return { blob: await res.blob(), contentType, headers: res.headers }
   }
 
   function call(method: string) {
@@ -115,6 +138,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     get: call('GET') as ApiClient['get'],
     post: call('POST') as ApiClient['post'],
     delete: call('DELETE') as ApiClient['delete'],
+    getFile: getFile as ApiClient['getFile'],
     send,
     setCsrfToken: (token) => {
       csrfToken = token

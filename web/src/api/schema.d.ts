@@ -2077,6 +2077,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/csea-account-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach the account and upload details only the platform holds to the case's draft CSEA reports
+         * @description Emails, phones (and whether verified), billing details, profile URL, login and upload IP addresses and ports, EXIF. Each section given replaces the one held. 409 when the case has no draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account?: {
+                            /** @description As the platform holds them; no full card numbers */
+                            billing?: {
+                                address?: string;
+                                country?: string;
+                                name?: string;
+                                paymentReference?: string;
+                            };
+                            emails?: {
+                                /** Format: email */
+                                address: string;
+                                verified?: boolean;
+                            }[];
+                            loginIps?: {
+                                /** Format: date-time */
+                                at?: string;
+                                ip: string;
+                                port?: number;
+                            }[];
+                            phones?: {
+                                number: string;
+                                verified?: boolean;
+                            }[];
+                            /** Format: uri */
+                            profileUrl?: string;
+                            username?: string;
+                        };
+                        /** @description The EXIF fields of the original file, by tag name */
+                        exif?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        upload?: {
+                            /**
+                             * Format: date-time
+                             * @description When the content was uploaded
+                             */
+                            at?: string;
+                            /** @description The address it was uploaded from */
+                            ip?: string;
+                            /** @description The source port of the upload */
+                            port?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            reports: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                id: string;
+                                missing: {
+                                    label: string;
+                                    path: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{id}/decisions": {
         parameters: {
             query?: never;
@@ -2239,6 +2338,156 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case's preserved evidence items: metadata and SHA-256 hashes, no bytes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Whether the bytes can be opened now */
+                                available: boolean;
+                                caseId: string;
+                                contentType: string;
+                                /** @description ISO 8601 */
+                                erasedAt: string | null;
+                                erasureReason: string | null;
+                                harm: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "subject" | "media" | "signals" | "reports" | "decisions" | "statements";
+                                /** @description subject, media[0], signals, reports, decisions, statements */
+                                label: string;
+                                /** @description Items preserved together share it */
+                                preservationId: string;
+                                /** @description ISO 8601 */
+                                preservedAt: string;
+                                preservedBy: string;
+                                reason: string;
+                                /** @enum {string} */
+                                recordType: "content" | "records" | "nca_reference";
+                                /** @description When the retention sweep erases it, unless a legal hold applies */
+                                retainUntil: string;
+                                /** @description SHA-256 (hex) of the original */
+                                sha256: string | null;
+                                /** @description Bytes of the original */
+                                size: number | null;
+                                subjectId: string;
+                                unavailableReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Preserve the case's subject, media and records now (queued; 202) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the case is preserved; kept with every item */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            preservationId: string;
+                            /** @description ISO 8601 */
+                            queuedAt: string;
+                            /** @enum {string} */
+                            status: "queued";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/evidence/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed evidence package of the case: originals, manifest, custody, summary
+         * @description A zip of the originals under `items/`, `manifest.json` (items with SHA-256, custody extract, audit-chain segment and anchor), `manifest.sig` (Ed25519 over manifest.json) and `summary.html`. Needs `purpose` (10 characters or more), recorded per item as `evidence.exported` before anything is read. 409 when the case has no evidence. Check it with `vigil evidence verify FILE.zip --public-key KEY.pem`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Why you open it (10 characters or more); kept in the custody log. Required */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The package, as application/zip */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2692,6 +2941,546 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/csea-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSEA reports to the NCA and NCMEC: unsent first, soonest due first */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    channel?: "nca" | "ncmec";
+                    limit?: number;
+                    offset?: number;
+                    /** @description true: only unsent reports past their due time; false or absent: all */
+                    overdue?: "true" | "false";
+                    status?: "draft" | "approved" | "sent" | "failed" | "retracted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                /** @description ISO 8601 */
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                                attempts: number;
+                                caseId: string;
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                createdBy: string;
+                                decisionId: string | null;
+                                /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                                dueAt: string;
+                                /** @description A report through the other channel about the same case or media */
+                                duplicateOf: string | null;
+                                /** @description The NCA's reference or NCMEC's report id */
+                                externalReference: string | null;
+                                id: string;
+                                lastError: string | null;
+                                /** @description Not sent and past its due time */
+                                overdue: boolean;
+                                overrideReason: string | null;
+                                /** @enum {string} */
+                                priority: "P1" | "P2" | "P3";
+                                /** @description The reference is kept five years */
+                                referenceRetainUntil: string | null;
+                                /** @description A failed send the worker will try again by itself */
+                                retrying: boolean;
+                                /** @description ISO 8601 */
+                                sentAt: string | null;
+                                /** @description Who asked for it to be sent */
+                                sentBy: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draft a case's report to the NCA or NCMEC (201), or get the one it has (200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @enum {string} */
+                        channel: "nca" | "ncmec";
+                        /**
+                         * @description P1 when a child is at imminent risk; the policy's default otherwise
+                         * @enum {string}
+                         */
+                        priority?: "P1" | "P2" | "P3";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "nca" | "ncmec";
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            createdBy: string;
+                            decisionId: string | null;
+                            /** @description What the approver of an NCA report declares (OSA s.69) */
+                            declarationText: string | null;
+                            /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                            dueAt: string;
+                            duplicate: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                externalReference: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            } | null;
+                            /** @description A report through the other channel about the same case or media */
+                            duplicateOf: string | null;
+                            /** @description The NCA's reference or NCMEC's report id */
+                            externalReference: string | null;
+                            id: string;
+                            lastError: string | null;
+                            /** @description Schedule 1 items the NCA report lacks: not available, never guessed */
+                            missing: {
+                                label: string;
+                                path: string;
+                            }[];
+                            /** @description Not sent and past its due time */
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            /** @description The report as it will be sent */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            priority: "P1" | "P2" | "P3";
+                            /** @description The reference is kept five years */
+                            referenceRetainUntil: string | null;
+                            /** @description A failed send the worker will try again by itself */
+                            retrying: boolean;
+                            /** @description ISO 8601 */
+                            sentAt: string | null;
+                            /** @description Who asked for it to be sent */
+                            sentBy: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "nca" | "ncmec";
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            createdBy: string;
+                            decisionId: string | null;
+                            /** @description What the approver of an NCA report declares (OSA s.69) */
+                            declarationText: string | null;
+                            /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                            dueAt: string;
+                            duplicate: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                externalReference: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            } | null;
+                            /** @description A report through the other channel about the same case or media */
+                            duplicateOf: string | null;
+                            /** @description The NCA's reference or NCMEC's report id */
+                            externalReference: string | null;
+                            id: string;
+                            lastError: string | null;
+                            /** @description Schedule 1 items the NCA report lacks: not available, never guessed */
+                            missing: {
+                                label: string;
+                                path: string;
+                            }[];
+                            /** @description Not sent and past its due time */
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            /** @description The report as it will be sent */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            priority: "P1" | "P2" | "P3";
+                            /** @description The reference is kept five years */
+                            referenceRetainUntil: string | null;
+                            /** @description A failed send the worker will try again by itself */
+                            retrying: boolean;
+                            /** @description ISO 8601 */
+                            sentAt: string | null;
+                            /** @description Who asked for it to be sent */
+                            sentBy: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/csea-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSEA report for review: as it will be sent, what is missing, any duplicate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "nca" | "ncmec";
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            createdBy: string;
+                            decisionId: string | null;
+                            /** @description What the approver of an NCA report declares (OSA s.69) */
+                            declarationText: string | null;
+                            /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                            dueAt: string;
+                            duplicate: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                externalReference: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            } | null;
+                            /** @description A report through the other channel about the same case or media */
+                            duplicateOf: string | null;
+                            /** @description The NCA's reference or NCMEC's report id */
+                            externalReference: string | null;
+                            id: string;
+                            lastError: string | null;
+                            /** @description Schedule 1 items the NCA report lacks: not available, never guessed */
+                            missing: {
+                                label: string;
+                                path: string;
+                            }[];
+                            /** @description Not sent and past its due time */
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            /** @description The report as it will be sent */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            priority: "P1" | "P2" | "P3";
+                            /** @description The reference is kept five years */
+                            referenceRetainUntil: string | null;
+                            /** @description A failed send the worker will try again by itself */
+                            retrying: boolean;
+                            /** @description ISO 8601 */
+                            sentAt: string | null;
+                            /** @description Who asked for it to be sent */
+                            sentBy: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/csea-reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft with the declaration; the worker sends it (a P1 first)
+         * @description 403 when the policy asks for a second person and you drafted the report or made its decision. 409 for an NCA report that duplicates an NCMEC report, unless duplicateOverride gives a reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The declaration of Schedule 1, made by the approver */
+                        declaration: {
+                            /** @enum {boolean} */
+                            truthful: true;
+                        };
+                        /** @description Send an NCA report that duplicates an NCMEC report, with the reason */
+                        duplicateOverride?: {
+                            reason: string;
+                        };
+                        /**
+                         * @description Set P1 when a child is at imminent risk
+                         * @enum {string}
+                         */
+                        priority?: "P1" | "P2" | "P3";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "nca" | "ncmec";
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            createdBy: string;
+                            decisionId: string | null;
+                            /** @description What the approver of an NCA report declares (OSA s.69) */
+                            declarationText: string | null;
+                            /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                            dueAt: string;
+                            duplicate: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                externalReference: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            } | null;
+                            /** @description A report through the other channel about the same case or media */
+                            duplicateOf: string | null;
+                            /** @description The NCA's reference or NCMEC's report id */
+                            externalReference: string | null;
+                            id: string;
+                            lastError: string | null;
+                            /** @description Schedule 1 items the NCA report lacks: not available, never guessed */
+                            missing: {
+                                label: string;
+                                path: string;
+                            }[];
+                            /** @description Not sent and past its due time */
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            /** @description The report as it will be sent */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            priority: "P1" | "P2" | "P3";
+                            /** @description The reference is kept five years */
+                            referenceRetainUntil: string | null;
+                            /** @description A failed send the worker will try again by itself */
+                            retrying: boolean;
+                            /** @description ISO 8601 */
+                            sentAt: string | null;
+                            /** @description Who asked for it to be sent */
+                            sentBy: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/csea-reports/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed report again once the worker has given up on it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Send an NCA report that duplicates an NCMEC report, with the reason */
+                        duplicateOverride?: {
+                            reason: string;
+                        };
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            caseId: string;
+                            /** @enum {string} */
+                            channel: "nca" | "ncmec";
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            createdBy: string;
+                            decisionId: string | null;
+                            /** @description What the approver of an NCA report declares (OSA s.69) */
+                            declarationText: string | null;
+                            /** @description P1: when drafted (immediately); P2 and P3: by the policy */
+                            dueAt: string;
+                            duplicate: {
+                                /** @enum {string} */
+                                channel: "nca" | "ncmec";
+                                externalReference: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                            } | null;
+                            /** @description A report through the other channel about the same case or media */
+                            duplicateOf: string | null;
+                            /** @description The NCA's reference or NCMEC's report id */
+                            externalReference: string | null;
+                            id: string;
+                            lastError: string | null;
+                            /** @description Schedule 1 items the NCA report lacks: not available, never guessed */
+                            missing: {
+                                label: string;
+                                path: string;
+                            }[];
+                            /** @description Not sent and past its due time */
+                            overdue: boolean;
+                            overrideReason: string | null;
+                            /** @description The report as it will be sent */
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            priority: "P1" | "P2" | "P3";
+                            /** @description The reference is kept five years */
+                            referenceRetainUntil: string | null;
+                            /** @description A failed send the worker will try again by itself */
+                            retrying: boolean;
+                            /** @description ISO 8601 */
+                            sentAt: string | null;
+                            /** @description Who asked for it to be sent */
+                            sentBy: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "sent" | "failed" | "retracted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/decisions/{id}": {
         parameters: {
             query?: never;
@@ -3034,6 +3823,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of an evidence item, decrypted and checked against its SHA-256
+         * @description Needs `purpose` (10 characters or more; 400 `purpose_required` otherwise), recorded in the custody log before the bytes are read. Served as an attachment, never cached.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Why you open it (10 characters or more); kept in the custody log. Required */
+                    purpose?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The original bytes, as the item’s content type */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/flaggers": {
         parameters: {
             query?: never;
@@ -3357,6 +4190,328 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description true: only holds that are unreleased and unexpired now */
+                    active?: "true" | "false";
+                    caseId?: string;
+                    limit?: number;
+                    subjectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            holds: {
+                                /** @description Unreleased and unexpired now */
+                                active: boolean;
+                                caseId: string | null;
+                                /** @description Null: until released */
+                                expiresAt: string | null;
+                                id: string;
+                                /** @description ISO 8601 */
+                                placedAt: string;
+                                placedBy: string;
+                                reason: string;
+                                /** @description ISO 8601 */
+                                releasedAt: string | null;
+                                releasedBy: string | null;
+                                releaseReason: string | null;
+                                requester: string;
+                                subjectId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a case or subject: retention erases nothing it covers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Hold the evidence of this case
+                         */
+                        caseId?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the hold lapses; absent means until released
+                         */
+                        expiresAt?: string;
+                        reason: string;
+                        /** @description Who asked: a court, an authority */
+                        requester: string;
+                        /**
+                         * Format: uuid
+                         * @description Or of this subject (Vigil's id), in every case
+                         */
+                        subjectId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Unreleased and unexpired now */
+                            active: boolean;
+                            caseId: string | null;
+                            /** @description Null: until released */
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            /** @description ISO 8601 */
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                            requester: string;
+                            subjectId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold; 409 when it was already released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Unreleased and unexpired now */
+                            active: boolean;
+                            caseId: string | null;
+                            /** @description Null: until released */
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description ISO 8601 */
+                            placedAt: string;
+                            placedBy: string;
+                            reason: string;
+                            /** @description ISO 8601 */
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                            requester: string;
+                            subjectId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/preservation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preservation requests, soonest deadline first, with whether each was met */
+        get: {
+            parameters: {
+                query?: {
+                    caseId?: string;
+                    limit?: number;
+                    status?: "pending" | "preserved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                authority: string;
+                                caseId: string;
+                                holdId: string;
+                                id: string;
+                                /** @description Preserved by the deadline */
+                                met: boolean;
+                                notes: string | null;
+                                /** @description Not preserved and past the deadline */
+                                overdue: boolean;
+                                preservationId: string;
+                                /** @description The deadline */
+                                preserveBy: string;
+                                /** @description ISO 8601 */
+                                preservedAt: string | null;
+                                /** @description ISO 8601 */
+                                receivedAt: string;
+                                /** @description ISO 8601 */
+                                recordedAt: string;
+                                recordedBy: string;
+                                /** @description The authority's own reference */
+                                reference: string;
+                                /** @enum {string} */
+                                status: "pending" | "preserved";
+                                subjectId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record an authority's preservation request: preserves the case and holds it
+         * @description The hold lasts until the deadline plus the policy's evidence.requestHoldDays (90 by default).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. "Metropolitan Police Service" */
+                        authority: string;
+                        /**
+                         * Format: uuid
+                         * @description The case whose subject is to be preserved
+                         */
+                        caseId: string;
+                        notes?: string;
+                        /**
+                         * Format: date-time
+                         * @description By when the data must be preserved
+                         */
+                        preserveBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When the request arrived; now when absent
+                         */
+                        receivedAt?: string;
+                        /** @description The authority's own reference */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authority: string;
+                            caseId: string;
+                            holdId: string;
+                            id: string;
+                            /** @description Preserved by the deadline */
+                            met: boolean;
+                            notes: string | null;
+                            /** @description Not preserved and past the deadline */
+                            overdue: boolean;
+                            preservationId: string;
+                            /** @description The deadline */
+                            preserveBy: string;
+                            /** @description ISO 8601 */
+                            preservedAt: string | null;
+                            /** @description ISO 8601 */
+                            receivedAt: string;
+                            /** @description ISO 8601 */
+                            recordedAt: string;
+                            recordedBy: string;
+                            /** @description The authority's own reference */
+                            reference: string;
+                            /** @enum {string} */
+                            status: "pending" | "preserved";
+                            subjectId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -36,4 +36,14 @@ describe('the console router', () => {
     expect(matchRoute('/rules/r%201')).toEqual({ page: 'rule', ruleId: 'r 1' })
     expect(matchRoute('/rules/r1/x')).toEqual({ page: 'not-found', path: '/rules/r1/x' })
   })
+
+  it('matches the evidence page and the CSEA report pages', () => {
+    expect(matchRoute('/evidence')).toEqual({ page: 'evidence' })
+    expect(matchRoute('/csea-reports')).toEqual({ page: 'csea-reports' })
+    expect(matchRoute('/csea-reports/r1')).toEqual({ page: 'csea-report', reportId: 'r1' })
+    expect(matchRoute('/csea-reports/r1/x')).toEqual({
+      page: 'not-found',
+      path: '/csea-reports/r1/x',
+    })
+  })
 })

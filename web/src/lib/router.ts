@@ -46,6 +46,9 @@ export type Route =
   | { page: 'bank'; bankId: string }
   | { page: 'rules' }
   | { page: 'rule'; ruleId: string }
+  | { page: 'evidence' }
+  | { page: 'csea-reports' }
+  | { page: 'csea-report'; reportId: string }
   | { page: 'not-found'; path: string }
 
 export function matchRoute(path: string): Route {
@@ -65,5 +68,9 @@ export function matchRoute(path: string): Route {
   if (path === '/rules' || path === '/rules/') return { page: 'rules' }
   const rule = /^\/rules\/([^/]+)\/?$/.exec(path)
   if (rule?.[1]) return { page: 'rule', ruleId: decodeURIComponent(rule[1]) }
+  if (path === '/evidence' || path === '/evidence/') return { page: 'evidence' }
+  if (path === '/csea-reports' || path === '/csea-reports/') return { page: 'csea-reports' }
+  const csea = /^\/csea-reports\/([^/]+)\/?$/.exec(path)
+  if (csea?.[1]) return { page: 'csea-report', reportId: decodeURIComponent(csea[1]) }
   return { page: 'not-found', path }
 }

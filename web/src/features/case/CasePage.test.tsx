@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConsoleUser } from '../../api/views'
@@ -70,15 +70,17 @@ const CASE = {
   history: [],
 }
 
-function openCase() {
+function openCase(user: ConsoleUser = USER) {
   const fake = fakeApi((request: FakeRequest) => {
     const path = pathOf(request)
     if (path === `/v1/cases/${CASE_ID}`) return { body: CASE }
     if (path === '/v1/taxonomy') return { body: { harms: HARMS } }
     if (path === `/v1/cases/${CASE_ID}/decisions`) return { status: 201, body: { id: 'd1' } }
+    if (path === `/v1/cases/${CASE_ID}/evidence`) return { body: { items: [] } }
+    if (path === '/v1/legal-holds') return { body: { holds: [] } }
     return undefined
   })
-  render(<CasePage caseId={CASE_ID} user={USER} onUserChange={() => undefined} />, {
+  render(<CasePage caseId={CASE_ID} user={user} onUserChange={() => undefined} />, {
     wrapper: fake.wrapper,
   })
   const decisions = () =>
@@ -137,5 +139,26 @@ describe('CasePage: a decision by keyboard shortcut', () => {
     expect(statement.value).toBe('rn')
     expect(screen.queryByRole('alertdialog')).toBeNull()
     expect(decisions()).toEqual([])
+  })
+})
+
+describe('CasePage: preserved evidence', () => {
+  const evidenceCalls = (requests: FakeRequest[]) =>
+    requests.filter((r) => pathOf(r).includes('/evidence') || pathOf(r) === '/v1/legal-holds')
+
+  it('shows the evidence panel to the child-safety team', async () => {
+    const { fake } = openCase({ ...USER, role: 'child_safety' })
+    await ready()
+    const panel = await screen.findByRole('region', { name: 'Preserved evidence' })
+    expect(await within(panel).findByText('Nothing of this case has been preserved.')).toBeTruthy()
+    expect(within(panel).getByRole('button', { name: 'Preserve now' })).toBeTruthy()
+    expect(evidenceCalls(fake.requests).length).toBeGreaterThan(0)
+  })
+
+  it('shows a moderator no evidence panel and asks the API nothing about evidence', async () => {
+    const { fake } = openCase()
+    await ready()
+    expect(screen.queryByRole('region', { name: 'Preserved evidence' })).toBeNull()
+    expect(evidenceCalls(fake.requests)).toEqual([])
   })
 })

@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Link } from '../../components/Link'
 import { PageHeading } from '../../components/PageHeading'
 import { useLoad } from '../../lib/use-load'
+import { EvidencePanel } from '../evidence/EvidencePanel'
+import { evidenceRights } from '../evidence/evidence-data'
 import { shortId } from '../queues/queue-data'
 import { PriorityPanel, StandingPanel } from './AccountPanels'
 import { ContentPanel } from './ContentPanel'
@@ -155,6 +157,9 @@ function CaseWorkspace({ c, harms, user, reload, onUserChange }: WorkspaceProps)
           <PriorityPanel c={c} />
         </div>
       </div>
+      {evidenceRights(user.role).read ? (
+        <EvidencePanel caseId={c.id} subjectId={c.subjectId} user={user} />
+      ) : null}
     </>
   )
 }

@@ -27,6 +27,18 @@ const NAV: { to: string; label: string; match: RegExp; show?: (role: ConsoleRole
     match: /^\/audit\/?$/,
     show: (role) => consoleMay(role, 'GET', '/v1/audit/entries', ['admin']),
   },
+  {
+    to: '/evidence',
+    label: 'Evidence',
+    match: /^\/evidence\/?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/legal-holds', ['admin']),
+  },
+  {
+    to: '/csea-reports',
+    label: 'CSEA reports',
+    match: /^\/csea-reports(\/.*)?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/csea-reports', ['admin']),
+  },
 ]
 
 interface ShellProps {
