@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Response } from 'light-my-request'
 import { parseConfig } from '../src/config/config.js'
 import { type AppContext, createAppContext } from '../src/context.js'
@@ -7,10 +8,20 @@ import { SYSTEM_ACTOR } from '../src/core/roles.js'
 import { type App, buildApp } from '../src/http/app.js'
 import { createLogger } from '../src/logger.js'
 import { createApiKey } from '../src/services/api-keys.js'
+import { generateSigningKeyPem } from '../src/services/evidence-package/signing.js'
 import { Worker } from '../src/worker/worker.js'
 import { type Dialect, freshDatabase } from './dialects.js'
 
 export const TEST_START = '2026-11-22T09:00:00.000Z'
+
+/**
+ * Evidence keys for every test database. @NOTE Embedded PGlite would make its own; PostgreSQL has
+ * no data folder, so without these the evidence tests would run there with preservation off.
+ */
+const TEST_EVIDENCE_SETTINGS = {
+  VIGIL_EVIDENCE_KEYS: `test:${randomBytes(32).toString('base64')}`,
+  VIGIL_EVIDENCE_SIGNING_KEY: generateSigningKeyPem(),
+}
 
 export interface TestHarness {
   dialect: Dialect
@@ -45,6 +56,7 @@ export async function createTestHarness(
     // @NOTE The offline lexicon is on by default in Vigil; tests that are about it turn it on, so
     // the others' signals stay exactly the ones they set up.
     VIGIL_LEXICON: 'false',
+    ...TEST_EVIDENCE_SETTINGS,
     ...settings,
   })
   const ctx = await createAppContext(config, secrets, {

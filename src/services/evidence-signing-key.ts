@@ -1,6 +1,6 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { AppError } from '../core/errors.js'
+import { ConflictError } from '../core/errors.js'
 import {
   generateSigningKeyPem,
   type PackageSigningKey,
@@ -37,9 +37,9 @@ export function loadSigningKey(source: SigningKeySource): PackageSigningKey {
     return parseSigningKey(generateSigningKeyPem())
   }
   if (database.kind !== 'pglite' || !database.dataDir) {
-    throw new AppError(
-      'internal',
+    throw new ConflictError(
       'evidence packages need a signing key: set VIGIL_EVIDENCE_SIGNING_KEY to an Ed25519 private key (PKCS#8 PEM, e.g. from `openssl genpkey -algorithm ed25519`)',
+      { reason: 'signing_key_missing' },
     )
   }
   const file = join(database.dataDir, SIGNING_KEY_FILE)

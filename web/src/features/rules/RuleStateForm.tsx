@@ -24,8 +24,9 @@ export function RuleStateForm({ rule, onChanged }: Props) {
     setError(undefined)
     try {
       const changed = await changeState(api, rule.id, target)
-      setDone(`Rule ${changed.name} is now ${changed.state}.`)
+      // @NOTE Reload first, so the page never says "now shadow" beside the old state.
       await onChanged()
+      setDone(`Rule ${changed.name} is now ${changed.state}.`)
     } catch (caught) {
       setError(messageOf(caught))
     } finally {
