@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 //   pdq-index  PDQ index lookups at 1M and 10M hashes vs a brute-force scan (bench/pdq-index.ts)
 //   keywords   keyword lists, 10k terms, MB/s vs the obscenity package (bench/keywords.ts)
 //   urls       URL extraction and domain-list lookups (bench/urls.ts)
+//   transparency  the transparency report over 1M decisions vs a count(*) of them (bench/transparency.ts)
 // BENCH_SUITES picks some (a comma list); each suite's own BENCH_* variables still apply.
 
 const SUITES: Record<string, { script: string; flags?: string[] }> = {
@@ -17,6 +18,7 @@ const SUITES: Record<string, { script: string; flags?: string[] }> = {
   'pdq-index': { script: 'pdq-index.ts', flags: ['--expose-gc', '--max-old-space-size=4096'] },
   keywords: { script: 'keywords.ts' },
   urls: { script: 'urls.ts' },
+  transparency: { script: 'transparency.ts' },
 }
 
 function chosen(): string[] {

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config.js'
 import { AppError } from '../core/errors.js'
 import { auditCommand } from './commands/audit.js'
 import { banksCommand } from './commands/banks.js'
+import { complianceCommand } from './commands/compliance.js'
 import { configCommand } from './commands/config.js'
 import { demoCommand } from './commands/demo.js'
 import { evidenceCommand } from './commands/evidence.js'
@@ -10,6 +11,7 @@ import { flaggersCommand } from './commands/flaggers.js'
 import { hashCommand } from './commands/hash.js'
 import { keysCommand } from './commands/keys.js'
 import { migrateCommand } from './commands/migrate.js'
+import { reportCommand } from './commands/report.js'
 import { rulesCommand } from './commands/rules.js'
 import { serveCommand } from './commands/serve.js'
 import { sorCommand } from './commands/sor.js'
@@ -37,6 +39,8 @@ export function buildCli(): Command {
     auditCommand(),
     banksCommand(),
     sorCommand(),
+    reportCommand(),
+    complianceCommand(),
     evidenceCommand(),
     demoCommand(),
     hashCommand(),

@@ -83,12 +83,16 @@ const CSEA_REPORTERS: readonly ConsoleRole[] = ['child_safety']
 
 /**
  * Read-only routes a console role may call although the API role it acts as is not among the
- * route's roles: the auditor reads the audit log, which API keys reach only as admin; the
- * evidence roles read preserved evidence, holds and preservation requests.
+ * route's roles: the auditor reads the audit log, the transparency report, the risk assessment
+ * and the code-measure matrix, which API keys reach only as admin; the evidence roles read
+ * preserved evidence, holds and preservation requests.
  */
 export const CONSOLE_READ_GRANTS: readonly { path: string; roles: readonly ConsoleRole[] }[] = [
   { path: '/v1/audit/entries', roles: ['auditor'] },
   { path: '/v1/audit/verify', roles: ['auditor'] },
+  { path: '/v1/risk-assessments', roles: ['auditor'] },
+  { path: '/v1/risk-assessments/{id}', roles: ['auditor'] },
+  { path: '/v1/compliance/measures', roles: ['auditor'] },
   { path: '/v1/cases/{id}/evidence', roles: EVIDENCE_HANDLERS },
   { path: '/v1/evidence/{id}/content', roles: EVIDENCE_HANDLERS },
   { path: '/v1/cases/{id}/evidence/package', roles: EVIDENCE_HANDLERS },
@@ -96,6 +100,7 @@ export const CONSOLE_READ_GRANTS: readonly { path: string; roles: readonly Conso
   { path: '/v1/preservation-requests', roles: EVIDENCE_HANDLERS },
   { path: '/v1/csea-reports', roles: CSEA_REPORTERS },
   { path: '/v1/csea-reports/{id}', roles: CSEA_REPORTERS },
+  { path: '/v1/transparency/report', roles: ['auditor'] },
 ]
 
 /**

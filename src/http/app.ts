@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit/routes.js'
 import { bankImportRoutes } from './routes/bank-imports/routes.js'
 import { bankRoutes } from './routes/banks/routes.js'
 import { caseRoutes } from './routes/cases/routes.js'
+import { complianceRoutes } from './routes/compliance/routes.js'
 import { consoleRoutes } from './routes/console/routes.js'
 import { consolePeopleRoutes } from './routes/console-people/routes.js'
 import { consoleSessionRoutes } from './routes/console-session/routes.js'
@@ -35,6 +36,7 @@ import { reportRoutes } from './routes/reports/routes.js'
 import { ruleRoutes } from './routes/rules/routes.js'
 import { statsRoutes } from './routes/stats/routes.js'
 import { taxonomyRoutes } from './routes/taxonomy/routes.js'
+import { transparencyRoutes } from './routes/transparency/routes.js'
 import { webhookRoutes } from './routes/webhooks/routes.js'
 
 export type App = FastifyInstance
@@ -93,6 +95,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     evidencePackageRoutes,
     consolePeopleRoutes,
     cseaReportRoutes,
+    transparencyRoutes,
+    complianceRoutes,
   ]) {
     await app.register(routes(ctx), { prefix: '/v1' })
   }

@@ -92,6 +92,14 @@ const ROUTES: { method: string; path: string; roles: readonly ApiRole[] }[] = [
   { method: 'POST', path: '/v1/legal-holds/{id}/release', roles: ADMIN },
   { method: 'POST', path: '/v1/preservation-requests', roles: ADMIN },
   { method: 'GET', path: '/v1/preservation-requests', roles: ADMIN },
+  { method: 'GET', path: '/v1/transparency/report', roles: ADMIN },
+  { method: 'POST', path: '/v1/risk-assessments', roles: ADMIN },
+  { method: 'GET', path: '/v1/risk-assessments', roles: ADMIN },
+  { method: 'PUT', path: '/v1/risk-assessments/{id}', roles: ADMIN },
+  { method: 'GET', path: '/v1/risk-assessments/{id}', roles: ADMIN },
+  { method: 'POST', path: '/v1/risk-assessments/{id}/approve', roles: ADMIN },
+  { method: 'GET', path: '/v1/compliance/measures', roles: ADMIN },
+  { method: 'POST', path: '/v1/compliance/alternative-measures', roles: ADMIN },
 ]
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`

@@ -10,6 +10,8 @@ import { AuditPage } from './features/audit/AuditPage'
 import { BankPage } from './features/banks/BankPage'
 import { BanksPage } from './features/banks/BanksPage'
 import { CasePage } from './features/case/CasePage'
+import { AssessmentPage } from './features/compliance/AssessmentPage'
+import { MeasuresPage } from './features/compliance/MeasuresPage'
 import { CseaReportPage } from './features/csea/CseaReportPage'
 import { CseaReportsPage } from './features/csea/CseaReportsPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
@@ -130,6 +132,10 @@ function Page({ path, user, onUserChange }: PageProps) {
       return <CseaReportsPage />
     case 'csea-report':
       return <CseaReportPage key={route.reportId} reportId={route.reportId} user={user} />
+    case 'risk-assessment':
+      return <AssessmentPage />
+    case 'code-measures':
+      return <MeasuresPage />
     case 'not-found':
       return (
         <>

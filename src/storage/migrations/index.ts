@@ -12,6 +12,7 @@ import * as bankImports from './20261201T010000-bank-imports.js'
 import * as evidence from './20261201T020000-evidence.js'
 import * as childAbuseReports from './20261201T030000-child-abuse-reports.js'
 import * as euSorSubmissions from './20261201T040000-eu-sor-submissions.js'
+import * as riskAssessments from './20261201T060000-risk-assessments.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T020000-evidence': evidence,
   '20261201T030000-child-abuse-reports': childAbuseReports,
   '20261201T040000-eu-sor-submissions': euSorSubmissions,
+  '20261201T060000-risk-assessments': riskAssessments,
 }
 
 export function migrationProvider(): MigrationProvider {

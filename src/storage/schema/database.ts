@@ -26,6 +26,7 @@ import type {
   StrikeTable,
   TrustedFlaggerTable,
 } from './report-appeal.js'
+import type { AlternativeMeasureTable, RiskAssessmentTable } from './risk-assessment.js'
 import type { RuleOutcomeTable, RuleRevisionTable, RuleTable, RuleVersionTable } from './rule.js'
 import type { SignalTable } from './signal.js'
 import type { SubjectTable } from './subject.js'
@@ -60,6 +61,8 @@ export interface DatabaseSchema {
   idempotency_record: IdempotencyRecordTable
   moderation_case: ModerationCaseTable
   report: ReportTable
+  risk_assessment: RiskAssessmentTable
+  alternative_measure: AlternativeMeasureTable
   rule: RuleTable
   rule_outcome: RuleOutcomeTable
   rule_revision: RuleRevisionTable

@@ -2787,6 +2787,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/compliance/alternative-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an alternative to a Code measure (OSA s.23(4)); kept, never changed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What was done instead */
+                        description: string;
+                        /** @description Its effect on freedom of expression */
+                        freedomOfExpression: string;
+                        /** @description How it meets the duty the measure serves */
+                        howItComplies: string;
+                        /** @description The Code measure not taken, e.g. "ICU C9" */
+                        measure: string;
+                        /** @description Its effect on privacy */
+                        privacy: string;
+                        recordedBy: {
+                            name: string;
+                            role: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            description: string;
+                            freedomOfExpression: string;
+                            howItComplies: string;
+                            id: string;
+                            measure: string;
+                            privacy: string;
+                            /** @description ISO 8601 */
+                            recordedAt: string;
+                            recordedBy: {
+                                name: string;
+                                role: string;
+                            };
+                            recordedByActor: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/compliance/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The code-measure matrix: which measures apply and why, and what Vigil carries out
+         * @description For the approved risk assessment (or the version named by assessmentId). 404 when none is approved.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A version to work the matrix out for (e.g. a draft); default the approved one */
+                    assessmentId?: string;
+                    format?: "json" | "html";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicability: {
+                                childrenLikely: boolean;
+                                large: {
+                                    reason: string;
+                                    value: boolean;
+                                };
+                                multiRisk: {
+                                    kinds: string[];
+                                    reason: string;
+                                    value: boolean;
+                                };
+                                on: string;
+                            };
+                            assessment: {
+                                /** @description ISO 8601 */
+                                approvedAt: string | null;
+                                id: string;
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "superseded";
+                                version: number;
+                            };
+                            gaps: {
+                                alternativeRecorded: boolean;
+                                gap: string;
+                                /** @description The owed measures this gap holds back */
+                                measures: string[];
+                                /** @enum {string} */
+                                status: "not_met" | "partly";
+                            }[];
+                            /** @description ISO 8601 */
+                            generatedAt: string;
+                            measures: {
+                                alternatives: {
+                                    description: string;
+                                    freedomOfExpression: string;
+                                    howItComplies: string;
+                                    id: string;
+                                    measure: string;
+                                    privacy: string;
+                                    /** @description ISO 8601 */
+                                    recordedAt: string;
+                                    recordedBy: {
+                                        name: string;
+                                        role: string;
+                                    };
+                                    recordedByActor: string;
+                                }[];
+                                /** @enum {string} */
+                                applies: "yes" | "no" | "unknown";
+                                appliesTo: string;
+                                /** @enum {string} */
+                                code: "ICU" | "PCU";
+                                id: string;
+                                impl: string;
+                                /** @description e.g. "ICU C9" */
+                                key: string;
+                                measure: string;
+                                optional: boolean;
+                                /** @description Applies, binds now and is not optional */
+                                owed: boolean;
+                                reason: string;
+                                /** @enum {string} */
+                                stage: "in_force" | "not_yet_in_force" | "draft" | "not_in_force";
+                                stageNote: string | null;
+                                status: {
+                                    evidence: string[];
+                                    /** @description What to configure */
+                                    gaps: string[];
+                                    outsideVigil: string | null;
+                                    /**
+                                     * @description Whether Vigil’s configuration carries it out; not_software: governance, record only; outside_vigil: only the service can
+                                     * @enum {string}
+                                     */
+                                    status: "met" | "partly" | "not_met" | "not_software" | "outside_vigil";
+                                } | null;
+                                /** @description ⚠: not checked against the primary text */
+                                unverified: boolean;
+                            }[];
+                            notes: string[];
+                        } | string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/console/people": {
         parameters: {
             query?: never;
@@ -4829,6 +5022,1332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/risk-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the risk assessment, newest first (kept at least 3 years) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every version, newest first */
+                            assessments: {
+                                /** @description ISO 8601 */
+                                approvedAt: string | null;
+                                approvedBy: {
+                                    name: string;
+                                    role: string;
+                                } | null;
+                                completedOn: string;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                id: string;
+                                /** @description Risk level by kind */
+                                levels: {
+                                    [key: string]: "negligible" | "low" | "medium" | "high";
+                                };
+                                responsiblePerson: {
+                                    name: string;
+                                    role: string;
+                                };
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "superseded";
+                                /** @description ISO 8601 */
+                                supersededAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Start the next version of the risk assessment as a draft
+         * @description Every kind of priority illegal content must be assessed. 409 while another draft is open.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        completedBy: {
+                            name: string;
+                            role: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        completedOn: string;
+                        harms: {
+                            /** @default [] */
+                            evidence?: {
+                                /**
+                                 * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                 * @enum {string}
+                                 */
+                                input: "core" | "enhanced";
+                                /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                source: string;
+                                /** @description What it shows about likelihood or impact */
+                                summary: string;
+                            }[];
+                            /** @enum {string} */
+                            impact: "low" | "medium" | "high";
+                            impactEvidence: string;
+                            /**
+                             * @description The harm taxonomy id of the kind of illegal harm
+                             * @enum {string}
+                             */
+                            kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                            /**
+                             * @description The risk level; default the combination of likelihood and impact
+                             * @enum {string}
+                             */
+                            level?: "negligible" | "low" | "medium" | "high";
+                            /** @description Why, when the level differs from the combination of likelihood and impact */
+                            levelReason?: string;
+                            /** @enum {string} */
+                            likelihood: "negligible" | "low" | "medium" | "high";
+                            likelihoodEvidence: string;
+                            /**
+                             * @description Risk factors of the Risk Profile found relevant to this kind
+                             * @default []
+                             */
+                            riskFactors?: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                        }[];
+                        notes?: string;
+                        profile: {
+                            children: {
+                                /**
+                                 * @description How ages are checked; only highly effective age assurance can keep children out
+                                 * @enum {string}
+                                 */
+                                ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                /** @description Why: the children’s access assessment in a few sentences */
+                                basis: string;
+                                /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                levels?: {
+                                    [key: string]: "negligible" | "low" | "medium" | "high";
+                                };
+                                /** @description Children are likely to access the service (OSA s.35–37) */
+                                likelyToAccess: boolean;
+                                /**
+                                 * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                principalPurpose?: "none" | "primary_priority" | "priority";
+                                /**
+                                 * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                 * @default {
+                                 *       "primaryPriority": false,
+                                 *       "priority": false
+                                 *     }
+                                 */
+                                termsProhibit?: {
+                                    primaryPriority: boolean;
+                                    priority: boolean;
+                                };
+                            };
+                            description?: string;
+                            /**
+                             * @description ICU F1/F2: the service has an existing means of determining users' ages
+                             * @default false
+                             */
+                            determinesAge?: boolean;
+                            functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                            monthlyEuUsers?: number;
+                            /** @description Monthly active UK users */
+                            monthlyUkUsers: number;
+                            /**
+                             * @description ICU G2: Category 1
+                             * @default none
+                             * @enum {string}
+                             */
+                            ofcomCategory?: "none" | "category_1" | "category_2a" | "category_2b";
+                            /**
+                             * @description ICU C14 (a)
+                             * @default false
+                             */
+                            pornographyPrincipalPurpose?: boolean;
+                            /**
+                             * @description ICU D11: proactive technology can take down or restrict content
+                             * @default false
+                             */
+                            proactiveTechnology?: boolean;
+                            serviceName: string;
+                            serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                            /**
+                             * @description ICU E1
+                             * @default false
+                             */
+                            testsRecommendersOnPlatform?: boolean;
+                            /** @description How the users were counted, and when */
+                            userNumbersBasis?: string;
+                        };
+                        /** @description The named person responsible (Codes A2) */
+                        responsiblePerson: {
+                            name: string;
+                            role: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        reviewedOn?: string;
+                        riskProfilesConsulted: {
+                            consulted: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            on?: string;
+                            /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                            version?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: {
+                                name: string;
+                                role: string;
+                            } | null;
+                            approvedByActor: string | null;
+                            completedBy: {
+                                name: string;
+                                role: string;
+                            };
+                            completedOn: string;
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            /** @description The Vigil actor who recorded the version */
+                            createdBy: string;
+                            harms: {
+                                /**
+                                 * @description The combination of likelihood and impact
+                                 * @enum {string}
+                                 */
+                                combinedLevel: "negligible" | "low" | "medium" | "high";
+                                /** @default [] */
+                                evidence: {
+                                    /**
+                                     * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                     * @enum {string}
+                                     */
+                                    input: "core" | "enhanced";
+                                    /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                    source: string;
+                                    /** @description What it shows about likelihood or impact */
+                                    summary: string;
+                                }[];
+                                /** @enum {string} */
+                                impact: "low" | "medium" | "high";
+                                impactEvidence: string;
+                                /**
+                                 * @description The harm taxonomy id of the kind of illegal harm
+                                 * @enum {string}
+                                 */
+                                kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                                /** @enum {string} */
+                                level: "negligible" | "low" | "medium" | "high";
+                                /** @description Why, when the level differs from the combination of likelihood and impact */
+                                levelReason?: string;
+                                /** @enum {string} */
+                                likelihood: "negligible" | "low" | "medium" | "high";
+                                likelihoodEvidence: string;
+                                /**
+                                 * @description Risk factors of the Risk Profile found relevant to this kind
+                                 * @default []
+                                 */
+                                riskFactors: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                            }[];
+                            id: string;
+                            /** @description Vigil’s figures per harm as they stood at approval; null for a draft */
+                            liveEvidence: {
+                                current: {
+                                    from: string;
+                                    to: string;
+                                };
+                                generatedAt: string;
+                                kinds: {
+                                    /** @description Signals from hash banks, URL and keyword lists, classifiers, rules */
+                                    detections: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description The harm taxonomy id; counts include every harm below it */
+                                    kind: string;
+                                    label: string;
+                                    /** @description Reports and detections in 24 equal periods of 730/24 days, oldest first */
+                                    periods: number[];
+                                    /** @description Notices filed about this kind */
+                                    reports: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description Original decisions on this kind that restricted something */
+                                    restricted: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    row: string;
+                                    /**
+                                     * @description Reports and detections together, last 12 months on the 12 before
+                                     * @enum {string}
+                                     */
+                                    trend: "up" | "down" | "flat";
+                                    /** @description e.g. "up: 40 → 64 reports and detections (+60%)" */
+                                    trendText: string;
+                                }[];
+                                notes: string[];
+                                previous: {
+                                    from: string;
+                                    to: string;
+                                };
+                            } | null;
+                            notes: string | null;
+                            profile: {
+                                children: {
+                                    /**
+                                     * @description How ages are checked; only highly effective age assurance can keep children out
+                                     * @enum {string}
+                                     */
+                                    ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                    /** @description Why: the children’s access assessment in a few sentences */
+                                    basis: string;
+                                    /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                    levels?: {
+                                        [key: string]: "negligible" | "low" | "medium" | "high";
+                                    };
+                                    /** @description Children are likely to access the service (OSA s.35–37) */
+                                    likelyToAccess: boolean;
+                                    /**
+                                     * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    principalPurpose: "none" | "primary_priority" | "priority";
+                                    /**
+                                     * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                     * @default {
+                                     *       "primaryPriority": false,
+                                     *       "priority": false
+                                     *     }
+                                     */
+                                    termsProhibit: {
+                                        primaryPriority: boolean;
+                                        priority: boolean;
+                                    };
+                                };
+                                description?: string;
+                                /**
+                                 * @description ICU F1/F2: the service has an existing means of determining users' ages
+                                 * @default false
+                                 */
+                                determinesAge: boolean;
+                                functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                                monthlyEuUsers?: number;
+                                /** @description Monthly active UK users */
+                                monthlyUkUsers: number;
+                                /**
+                                 * @description ICU G2: Category 1
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                ofcomCategory: "none" | "category_1" | "category_2a" | "category_2b";
+                                /**
+                                 * @description ICU C14 (a)
+                                 * @default false
+                                 */
+                                pornographyPrincipalPurpose: boolean;
+                                /**
+                                 * @description ICU D11: proactive technology can take down or restrict content
+                                 * @default false
+                                 */
+                                proactiveTechnology: boolean;
+                                serviceName: string;
+                                serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                                /**
+                                 * @description ICU E1
+                                 * @default false
+                                 */
+                                testsRecommendersOnPlatform: boolean;
+                                /** @description How the users were counted, and when */
+                                userNumbersBasis?: string;
+                            };
+                            responsiblePerson: {
+                                name: string;
+                                role: string;
+                            };
+                            reviewedOn: string | null;
+                            riskProfilesConsulted: {
+                                consulted: boolean;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                on?: string;
+                                /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                                version?: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "superseded";
+                            /** @description ISO 8601 */
+                            supersededAt: string | null;
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk-assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version with its live evidence and the history, as JSON or an HTML page */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description html: a self-contained page */
+                    format?: "json" | "html";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessment: {
+                                /** @description ISO 8601 */
+                                approvedAt: string | null;
+                                approvedBy: {
+                                    name: string;
+                                    role: string;
+                                } | null;
+                                approvedByActor: string | null;
+                                completedBy: {
+                                    name: string;
+                                    role: string;
+                                };
+                                completedOn: string;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                /** @description The Vigil actor who recorded the version */
+                                createdBy: string;
+                                harms: {
+                                    /**
+                                     * @description The combination of likelihood and impact
+                                     * @enum {string}
+                                     */
+                                    combinedLevel: "negligible" | "low" | "medium" | "high";
+                                    /** @default [] */
+                                    evidence: {
+                                        /**
+                                         * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                         * @enum {string}
+                                         */
+                                        input: "core" | "enhanced";
+                                        /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                        source: string;
+                                        /** @description What it shows about likelihood or impact */
+                                        summary: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    impact: "low" | "medium" | "high";
+                                    impactEvidence: string;
+                                    /**
+                                     * @description The harm taxonomy id of the kind of illegal harm
+                                     * @enum {string}
+                                     */
+                                    kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                                    /** @enum {string} */
+                                    level: "negligible" | "low" | "medium" | "high";
+                                    /** @description Why, when the level differs from the combination of likelihood and impact */
+                                    levelReason?: string;
+                                    /** @enum {string} */
+                                    likelihood: "negligible" | "low" | "medium" | "high";
+                                    likelihoodEvidence: string;
+                                    /**
+                                     * @description Risk factors of the Risk Profile found relevant to this kind
+                                     * @default []
+                                     */
+                                    riskFactors: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                                }[];
+                                id: string;
+                                /** @description Vigil’s figures per harm as they stood at approval; null for a draft */
+                                liveEvidence: {
+                                    current: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                    generatedAt: string;
+                                    kinds: {
+                                        /** @description Signals from hash banks, URL and keyword lists, classifiers, rules */
+                                        detections: {
+                                            current: number;
+                                            previous: number;
+                                        };
+                                        /** @description The harm taxonomy id; counts include every harm below it */
+                                        kind: string;
+                                        label: string;
+                                        /** @description Reports and detections in 24 equal periods of 730/24 days, oldest first */
+                                        periods: number[];
+                                        /** @description Notices filed about this kind */
+                                        reports: {
+                                            current: number;
+                                            previous: number;
+                                        };
+                                        /** @description Original decisions on this kind that restricted something */
+                                        restricted: {
+                                            current: number;
+                                            previous: number;
+                                        };
+                                        row: string;
+                                        /**
+                                         * @description Reports and detections together, last 12 months on the 12 before
+                                         * @enum {string}
+                                         */
+                                        trend: "up" | "down" | "flat";
+                                        /** @description e.g. "up: 40 → 64 reports and detections (+60%)" */
+                                        trendText: string;
+                                    }[];
+                                    notes: string[];
+                                    previous: {
+                                        from: string;
+                                        to: string;
+                                    };
+                                } | null;
+                                notes: string | null;
+                                profile: {
+                                    children: {
+                                        /**
+                                         * @description How ages are checked; only highly effective age assurance can keep children out
+                                         * @enum {string}
+                                         */
+                                        ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                        /** @description Why: the children’s access assessment in a few sentences */
+                                        basis: string;
+                                        /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                        levels?: {
+                                            [key: string]: "negligible" | "low" | "medium" | "high";
+                                        };
+                                        /** @description Children are likely to access the service (OSA s.35–37) */
+                                        likelyToAccess: boolean;
+                                        /**
+                                         * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                         * @default none
+                                         * @enum {string}
+                                         */
+                                        principalPurpose: "none" | "primary_priority" | "priority";
+                                        /**
+                                         * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                         * @default {
+                                         *       "primaryPriority": false,
+                                         *       "priority": false
+                                         *     }
+                                         */
+                                        termsProhibit: {
+                                            primaryPriority: boolean;
+                                            priority: boolean;
+                                        };
+                                    };
+                                    description?: string;
+                                    /**
+                                     * @description ICU F1/F2: the service has an existing means of determining users' ages
+                                     * @default false
+                                     */
+                                    determinesAge: boolean;
+                                    functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                                    monthlyEuUsers?: number;
+                                    /** @description Monthly active UK users */
+                                    monthlyUkUsers: number;
+                                    /**
+                                     * @description ICU G2: Category 1
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    ofcomCategory: "none" | "category_1" | "category_2a" | "category_2b";
+                                    /**
+                                     * @description ICU C14 (a)
+                                     * @default false
+                                     */
+                                    pornographyPrincipalPurpose: boolean;
+                                    /**
+                                     * @description ICU D11: proactive technology can take down or restrict content
+                                     * @default false
+                                     */
+                                    proactiveTechnology: boolean;
+                                    serviceName: string;
+                                    serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                                    /**
+                                     * @description ICU E1
+                                     * @default false
+                                     */
+                                    testsRecommendersOnPlatform: boolean;
+                                    /** @description How the users were counted, and when */
+                                    userNumbersBasis?: string;
+                                };
+                                responsiblePerson: {
+                                    name: string;
+                                    role: string;
+                                };
+                                reviewedOn: string | null;
+                                riskProfilesConsulted: {
+                                    consulted: boolean;
+                                    /**
+                                     * Format: date
+                                     * @description YYYY-MM-DD
+                                     */
+                                    on?: string;
+                                    /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                                    version?: string;
+                                };
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "superseded";
+                                /** @description ISO 8601 */
+                                supersededAt: string | null;
+                                /** @description ISO 8601 */
+                                updatedAt: string;
+                                version: number;
+                            };
+                            history: {
+                                /** @description ISO 8601 */
+                                approvedAt: string | null;
+                                approvedBy: {
+                                    name: string;
+                                    role: string;
+                                } | null;
+                                completedOn: string;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                id: string;
+                                /** @description Risk level by kind */
+                                levels: {
+                                    [key: string]: "negligible" | "low" | "medium" | "high";
+                                };
+                                responsiblePerson: {
+                                    name: string;
+                                    role: string;
+                                };
+                                serviceName: string;
+                                /** @enum {string} */
+                                status: "draft" | "approved" | "superseded";
+                                /** @description ISO 8601 */
+                                supersededAt: string | null;
+                                version: number;
+                            }[];
+                            liveEvidence: {
+                                current: {
+                                    from: string;
+                                    to: string;
+                                };
+                                generatedAt: string;
+                                kinds: {
+                                    /** @description Signals from hash banks, URL and keyword lists, classifiers, rules */
+                                    detections: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description The harm taxonomy id; counts include every harm below it */
+                                    kind: string;
+                                    label: string;
+                                    /** @description Reports and detections in 24 equal periods of 730/24 days, oldest first */
+                                    periods: number[];
+                                    /** @description Notices filed about this kind */
+                                    reports: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description Original decisions on this kind that restricted something */
+                                    restricted: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    row: string;
+                                    /**
+                                     * @description Reports and detections together, last 12 months on the 12 before
+                                     * @enum {string}
+                                     */
+                                    trend: "up" | "down" | "flat";
+                                    /** @description e.g. "up: 40 → 64 reports and detections (+60%)" */
+                                    trendText: string;
+                                }[];
+                                notes: string[];
+                                previous: {
+                                    from: string;
+                                    to: string;
+                                };
+                            };
+                            /**
+                             * @description The snapshot kept at approval, or for a draft the figures now
+                             * @enum {string}
+                             */
+                            liveEvidenceAsOf: "approval" | "now";
+                        } | string;
+                    };
+                };
+            };
+        };
+        /** Replace a draft; approved and superseded versions are refused (409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        completedBy: {
+                            name: string;
+                            role: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        completedOn: string;
+                        harms: {
+                            /** @default [] */
+                            evidence?: {
+                                /**
+                                 * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                 * @enum {string}
+                                 */
+                                input: "core" | "enhanced";
+                                /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                source: string;
+                                /** @description What it shows about likelihood or impact */
+                                summary: string;
+                            }[];
+                            /** @enum {string} */
+                            impact: "low" | "medium" | "high";
+                            impactEvidence: string;
+                            /**
+                             * @description The harm taxonomy id of the kind of illegal harm
+                             * @enum {string}
+                             */
+                            kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                            /**
+                             * @description The risk level; default the combination of likelihood and impact
+                             * @enum {string}
+                             */
+                            level?: "negligible" | "low" | "medium" | "high";
+                            /** @description Why, when the level differs from the combination of likelihood and impact */
+                            levelReason?: string;
+                            /** @enum {string} */
+                            likelihood: "negligible" | "low" | "medium" | "high";
+                            likelihoodEvidence: string;
+                            /**
+                             * @description Risk factors of the Risk Profile found relevant to this kind
+                             * @default []
+                             */
+                            riskFactors?: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                        }[];
+                        notes?: string;
+                        profile: {
+                            children: {
+                                /**
+                                 * @description How ages are checked; only highly effective age assurance can keep children out
+                                 * @enum {string}
+                                 */
+                                ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                /** @description Why: the children’s access assessment in a few sentences */
+                                basis: string;
+                                /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                levels?: {
+                                    [key: string]: "negligible" | "low" | "medium" | "high";
+                                };
+                                /** @description Children are likely to access the service (OSA s.35–37) */
+                                likelyToAccess: boolean;
+                                /**
+                                 * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                principalPurpose?: "none" | "primary_priority" | "priority";
+                                /**
+                                 * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                 * @default {
+                                 *       "primaryPriority": false,
+                                 *       "priority": false
+                                 *     }
+                                 */
+                                termsProhibit?: {
+                                    primaryPriority: boolean;
+                                    priority: boolean;
+                                };
+                            };
+                            description?: string;
+                            /**
+                             * @description ICU F1/F2: the service has an existing means of determining users' ages
+                             * @default false
+                             */
+                            determinesAge?: boolean;
+                            functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                            monthlyEuUsers?: number;
+                            /** @description Monthly active UK users */
+                            monthlyUkUsers: number;
+                            /**
+                             * @description ICU G2: Category 1
+                             * @default none
+                             * @enum {string}
+                             */
+                            ofcomCategory?: "none" | "category_1" | "category_2a" | "category_2b";
+                            /**
+                             * @description ICU C14 (a)
+                             * @default false
+                             */
+                            pornographyPrincipalPurpose?: boolean;
+                            /**
+                             * @description ICU D11: proactive technology can take down or restrict content
+                             * @default false
+                             */
+                            proactiveTechnology?: boolean;
+                            serviceName: string;
+                            serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                            /**
+                             * @description ICU E1
+                             * @default false
+                             */
+                            testsRecommendersOnPlatform?: boolean;
+                            /** @description How the users were counted, and when */
+                            userNumbersBasis?: string;
+                        };
+                        /** @description The named person responsible (Codes A2) */
+                        responsiblePerson: {
+                            name: string;
+                            role: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        reviewedOn?: string;
+                        riskProfilesConsulted: {
+                            consulted: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            on?: string;
+                            /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                            version?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: {
+                                name: string;
+                                role: string;
+                            } | null;
+                            approvedByActor: string | null;
+                            completedBy: {
+                                name: string;
+                                role: string;
+                            };
+                            completedOn: string;
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            /** @description The Vigil actor who recorded the version */
+                            createdBy: string;
+                            harms: {
+                                /**
+                                 * @description The combination of likelihood and impact
+                                 * @enum {string}
+                                 */
+                                combinedLevel: "negligible" | "low" | "medium" | "high";
+                                /** @default [] */
+                                evidence: {
+                                    /**
+                                     * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                     * @enum {string}
+                                     */
+                                    input: "core" | "enhanced";
+                                    /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                    source: string;
+                                    /** @description What it shows about likelihood or impact */
+                                    summary: string;
+                                }[];
+                                /** @enum {string} */
+                                impact: "low" | "medium" | "high";
+                                impactEvidence: string;
+                                /**
+                                 * @description The harm taxonomy id of the kind of illegal harm
+                                 * @enum {string}
+                                 */
+                                kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                                /** @enum {string} */
+                                level: "negligible" | "low" | "medium" | "high";
+                                /** @description Why, when the level differs from the combination of likelihood and impact */
+                                levelReason?: string;
+                                /** @enum {string} */
+                                likelihood: "negligible" | "low" | "medium" | "high";
+                                likelihoodEvidence: string;
+                                /**
+                                 * @description Risk factors of the Risk Profile found relevant to this kind
+                                 * @default []
+                                 */
+                                riskFactors: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                            }[];
+                            id: string;
+                            /** @description Vigil’s figures per harm as they stood at approval; null for a draft */
+                            liveEvidence: {
+                                current: {
+                                    from: string;
+                                    to: string;
+                                };
+                                generatedAt: string;
+                                kinds: {
+                                    /** @description Signals from hash banks, URL and keyword lists, classifiers, rules */
+                                    detections: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description The harm taxonomy id; counts include every harm below it */
+                                    kind: string;
+                                    label: string;
+                                    /** @description Reports and detections in 24 equal periods of 730/24 days, oldest first */
+                                    periods: number[];
+                                    /** @description Notices filed about this kind */
+                                    reports: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description Original decisions on this kind that restricted something */
+                                    restricted: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    row: string;
+                                    /**
+                                     * @description Reports and detections together, last 12 months on the 12 before
+                                     * @enum {string}
+                                     */
+                                    trend: "up" | "down" | "flat";
+                                    /** @description e.g. "up: 40 → 64 reports and detections (+60%)" */
+                                    trendText: string;
+                                }[];
+                                notes: string[];
+                                previous: {
+                                    from: string;
+                                    to: string;
+                                };
+                            } | null;
+                            notes: string | null;
+                            profile: {
+                                children: {
+                                    /**
+                                     * @description How ages are checked; only highly effective age assurance can keep children out
+                                     * @enum {string}
+                                     */
+                                    ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                    /** @description Why: the children’s access assessment in a few sentences */
+                                    basis: string;
+                                    /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                    levels?: {
+                                        [key: string]: "negligible" | "low" | "medium" | "high";
+                                    };
+                                    /** @description Children are likely to access the service (OSA s.35–37) */
+                                    likelyToAccess: boolean;
+                                    /**
+                                     * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    principalPurpose: "none" | "primary_priority" | "priority";
+                                    /**
+                                     * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                     * @default {
+                                     *       "primaryPriority": false,
+                                     *       "priority": false
+                                     *     }
+                                     */
+                                    termsProhibit: {
+                                        primaryPriority: boolean;
+                                        priority: boolean;
+                                    };
+                                };
+                                description?: string;
+                                /**
+                                 * @description ICU F1/F2: the service has an existing means of determining users' ages
+                                 * @default false
+                                 */
+                                determinesAge: boolean;
+                                functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                                monthlyEuUsers?: number;
+                                /** @description Monthly active UK users */
+                                monthlyUkUsers: number;
+                                /**
+                                 * @description ICU G2: Category 1
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                ofcomCategory: "none" | "category_1" | "category_2a" | "category_2b";
+                                /**
+                                 * @description ICU C14 (a)
+                                 * @default false
+                                 */
+                                pornographyPrincipalPurpose: boolean;
+                                /**
+                                 * @description ICU D11: proactive technology can take down or restrict content
+                                 * @default false
+                                 */
+                                proactiveTechnology: boolean;
+                                serviceName: string;
+                                serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                                /**
+                                 * @description ICU E1
+                                 * @default false
+                                 */
+                                testsRecommendersOnPlatform: boolean;
+                                /** @description How the users were counted, and when */
+                                userNumbersBasis?: string;
+                            };
+                            responsiblePerson: {
+                                name: string;
+                                role: string;
+                            };
+                            reviewedOn: string | null;
+                            riskProfilesConsulted: {
+                                consulted: boolean;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                on?: string;
+                                /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                                version?: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "superseded";
+                            /** @description ISO 8601 */
+                            supersededAt: string | null;
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/risk-assessments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft: it supersedes the approved version, which is kept
+         * @description Keeps the live evidence as it stands with the version. 409 if not a draft.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The person who approves it, e.g. for the senior body */
+                        approvedBy: {
+                            name: string;
+                            role: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ISO 8601 */
+                            approvedAt: string | null;
+                            approvedBy: {
+                                name: string;
+                                role: string;
+                            } | null;
+                            approvedByActor: string | null;
+                            completedBy: {
+                                name: string;
+                                role: string;
+                            };
+                            completedOn: string;
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            /** @description The Vigil actor who recorded the version */
+                            createdBy: string;
+                            harms: {
+                                /**
+                                 * @description The combination of likelihood and impact
+                                 * @enum {string}
+                                 */
+                                combinedLevel: "negligible" | "low" | "medium" | "high";
+                                /** @default [] */
+                                evidence: {
+                                    /**
+                                     * @description Core inputs (Risk Profiles, complaints, user data) or enhanced (testing, experts)
+                                     * @enum {string}
+                                     */
+                                    input: "core" | "enhanced";
+                                    /** @description Where it comes from, e.g. "User complaints, 2025-26" */
+                                    source: string;
+                                    /** @description What it shows about likelihood or impact */
+                                    summary: string;
+                                }[];
+                                /** @enum {string} */
+                                impact: "low" | "medium" | "high";
+                                impactEvidence: string;
+                                /**
+                                 * @description The harm taxonomy id of the kind of illegal harm
+                                 * @enum {string}
+                                 */
+                                kind: "illegal.terrorism" | "illegal.csea" | "illegal.csea.grooming" | "illegal.csea.image_csam" | "illegal.csea.csam_url" | "illegal.hate" | "illegal.harassment" | "illegal.coercive_control" | "illegal.intimate_image_abuse" | "illegal.extreme_pornography" | "illegal.sexual_exploitation" | "illegal.human_trafficking" | "illegal.unlawful_immigration" | "illegal.fraud" | "illegal.proceeds_of_crime" | "illegal.drugs" | "illegal.weapons" | "illegal.suicide_self_harm" | "illegal.foreign_interference" | "illegal.animal_cruelty" | "illegal.cyberflashing" | "other_illegal";
+                                /** @enum {string} */
+                                level: "negligible" | "low" | "medium" | "high";
+                                /** @description Why, when the level differs from the combination of likelihood and impact */
+                                levelReason?: string;
+                                /** @enum {string} */
+                                likelihood: "negligible" | "low" | "medium" | "high";
+                                likelihoodEvidence: string;
+                                /**
+                                 * @description Risk factors of the Risk Profile found relevant to this kind
+                                 * @default []
+                                 */
+                                riskFactors: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                            }[];
+                            id: string;
+                            /** @description Vigil’s figures per harm as they stood at approval; null for a draft */
+                            liveEvidence: {
+                                current: {
+                                    from: string;
+                                    to: string;
+                                };
+                                generatedAt: string;
+                                kinds: {
+                                    /** @description Signals from hash banks, URL and keyword lists, classifiers, rules */
+                                    detections: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description The harm taxonomy id; counts include every harm below it */
+                                    kind: string;
+                                    label: string;
+                                    /** @description Reports and detections in 24 equal periods of 730/24 days, oldest first */
+                                    periods: number[];
+                                    /** @description Notices filed about this kind */
+                                    reports: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    /** @description Original decisions on this kind that restricted something */
+                                    restricted: {
+                                        current: number;
+                                        previous: number;
+                                    };
+                                    row: string;
+                                    /**
+                                     * @description Reports and detections together, last 12 months on the 12 before
+                                     * @enum {string}
+                                     */
+                                    trend: "up" | "down" | "flat";
+                                    /** @description e.g. "up: 40 → 64 reports and detections (+60%)" */
+                                    trendText: string;
+                                }[];
+                                notes: string[];
+                                previous: {
+                                    from: string;
+                                    to: string;
+                                };
+                            } | null;
+                            notes: string | null;
+                            profile: {
+                                children: {
+                                    /**
+                                     * @description How ages are checked; only highly effective age assurance can keep children out
+                                     * @enum {string}
+                                     */
+                                    ageAssurance: "none" | "self_declaration" | "highly_effective";
+                                    /** @description Why: the children’s access assessment in a few sentences */
+                                    basis: string;
+                                    /** @description Levels from the children’s risk assessment (s.11), to work out the PCU measures */
+                                    levels?: {
+                                        [key: string]: "negligible" | "low" | "medium" | "high";
+                                    };
+                                    /** @description Children are likely to access the service (OSA s.35–37) */
+                                    likelyToAccess: boolean;
+                                    /**
+                                     * @description PCU B2/B3: the principal purpose is primary priority or priority content
+                                     * @default none
+                                     * @enum {string}
+                                     */
+                                    principalPurpose: "none" | "primary_priority" | "priority";
+                                    /**
+                                     * @description PCU B4/B5: the terms prohibit primary priority / priority content for all users
+                                     * @default {
+                                     *       "primaryPriority": false,
+                                     *       "priority": false
+                                     *     }
+                                     */
+                                    termsProhibit: {
+                                        primaryPriority: boolean;
+                                        priority: boolean;
+                                    };
+                                };
+                                description?: string;
+                                /**
+                                 * @description ICU F1/F2: the service has an existing means of determining users' ages
+                                 * @default false
+                                 */
+                                determinesAge: boolean;
+                                functionalities: ("user_profiles" | "anonymous_use" | "user_connections" | "user_groups" | "group_messaging" | "livestreaming" | "direct_messaging" | "encrypted_messaging" | "commenting" | "images_videos" | "location_sharing" | "reposting" | "goods_services_for_sale" | "content_search" | "hyperlinks" | "content_recommender" | "network_recommender")[];
+                                monthlyEuUsers?: number;
+                                /** @description Monthly active UK users */
+                                monthlyUkUsers: number;
+                                /**
+                                 * @description ICU G2: Category 1
+                                 * @default none
+                                 * @enum {string}
+                                 */
+                                ofcomCategory: "none" | "category_1" | "category_2a" | "category_2b";
+                                /**
+                                 * @description ICU C14 (a)
+                                 * @default false
+                                 */
+                                pornographyPrincipalPurpose: boolean;
+                                /**
+                                 * @description ICU D11: proactive technology can take down or restrict content
+                                 * @default false
+                                 */
+                                proactiveTechnology: boolean;
+                                serviceName: string;
+                                serviceTypes: ("social_media" | "messaging" | "gaming" | "adult" | "forum_chat" | "marketplace" | "file_sharing")[];
+                                /**
+                                 * @description ICU E1
+                                 * @default false
+                                 */
+                                testsRecommendersOnPlatform: boolean;
+                                /** @description How the users were counted, and when */
+                                userNumbersBasis?: string;
+                            };
+                            responsiblePerson: {
+                                name: string;
+                                role: string;
+                            };
+                            reviewedOn: string | null;
+                            riskProfilesConsulted: {
+                                consulted: boolean;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                on?: string;
+                                /** @description e.g. "Risk Profiles V2.0, 25 Jun 2026" */
+                                version?: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "approved" | "superseded";
+                            /** @description ISO 8601 */
+                            supersededAt: string | null;
+                            /** @description ISO 8601 */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rules": {
         parameters: {
             query?: never;
@@ -5494,6 +7013,678 @@ export interface paths {
                                 severity: number;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transparency/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transparency report for [from, to): DSA Art. 15(1), Art. 24(1), Ofcom Sch. 8
+         * @description Every figure with its definition. `format=json` (the schema below), `csv` (one row per figure: section, metric, dimension, value, definition) or `html` (a self-contained page with SVG charts). Days are UTC; `to` is not included; at most 366 days.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description json, csv or a self-contained html */
+                    format?: "json" | "csv" | "html";
+                    /** @description First day of the period (UTC), YYYY-MM-DD, included */
+                    from: string;
+                    /** @description Day after the period (UTC), YYYY-MM-DD, not included: [from, to) */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the figures cannot show, in plain words */
+                            notes: string[];
+                            period: {
+                                /** @description First day, included (UTC) */
+                                from: string;
+                                /** Format: date-time */
+                                generatedAt: string;
+                                /** @description Day after the last, not included (UTC) */
+                                to: string;
+                            };
+                            sections: {
+                                automatedTools: {
+                                    figures: {
+                                        appealedDecisions: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        automatedDecisions: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        estimatedErrorRate: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        humanReviewShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        purposes: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        reversedDecisions: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        reversedShareOfAll: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                complaints: {
+                                    figures: {
+                                        byBasis: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        byOutcome: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        decided: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        medianHoursToDecision: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        received: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        reversalShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        reversed: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                disputesAndSuspensions: {
+                                    figures: {
+                                        outOfCourtDisputes: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        suspensionsByCause: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                notices: {
+                                    figures: {
+                                        actionsByGround: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        automated: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        byHarm: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        bySender: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        fromTrustedFlaggers: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        medianHoursBySender: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        medianHoursToAction: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        received: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        trustedFlaggerShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                ofcom: {
+                                    figures: {
+                                        complaintsMedianHoursToDecision: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        complaintsReceived: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        decisionsByOrigin: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        illegalContentByHarm: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        proactiveTechnologyShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        reportsMedianHoursToDecision: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        reportsReceived: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        termsByRestriction: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                orders: {
+                                    figures: {
+                                        byHarm: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        byMemberState: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        medianHoursToAcknowledge: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        medianHoursToEffect: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        received: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                                ownInitiative: {
+                                    figures: {
+                                        automatedDetectionShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        automatedShare: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                        byDetectionMethod: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        byGround: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        byRestriction: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @description What the rows are split by, e.g. harm */
+                                            dimension: string;
+                                            /** @enum {string} */
+                                            kind: "breakdown";
+                                            label: string;
+                                            rows: {
+                                                key: string;
+                                                label: string;
+                                                value: number | null;
+                                            }[];
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                        };
+                                        measures: {
+                                            /** @description What was counted, in one sentence */
+                                            definition: string;
+                                            /** @enum {string} */
+                                            kind: "figure";
+                                            label: string;
+                                            /** @enum {string} */
+                                            unit: "count" | "share" | "hours";
+                                            /** @description null when there was nothing to measure */
+                                            value: number | null;
+                                        };
+                                    };
+                                    /** @description The provision the section answers */
+                                    source: string;
+                                    title: string;
+                                };
+                            };
+                        } | string;
                     };
                 };
             };

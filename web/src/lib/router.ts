@@ -46,6 +46,8 @@ export type Route =
   | { page: 'bank'; bankId: string }
   | { page: 'rules' }
   | { page: 'rule'; ruleId: string }
+  | { page: 'risk-assessment' }
+  | { page: 'code-measures' }
   | { page: 'evidence' }
   | { page: 'csea-reports' }
   | { page: 'csea-report'; reportId: string }
@@ -72,5 +74,7 @@ export function matchRoute(path: string): Route {
   if (path === '/csea-reports' || path === '/csea-reports/') return { page: 'csea-reports' }
   const csea = /^\/csea-reports\/([^/]+)\/?$/.exec(path)
   if (csea?.[1]) return { page: 'csea-report', reportId: decodeURIComponent(csea[1]) }
+  if (/^\/compliance\/assessment\/?$/.test(path)) return { page: 'risk-assessment' }
+  if (/^\/compliance\/measures\/?$/.test(path)) return { page: 'code-measures' }
   return { page: 'not-found', path }
 }

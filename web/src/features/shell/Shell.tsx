@@ -22,6 +22,18 @@ const NAV: { to: string; label: string; match: RegExp; show?: (role: ConsoleRole
     show: (role) => consoleMay(role, 'GET', '/v1/rules'),
   },
   {
+    to: '/compliance/assessment',
+    label: 'Risk assessment',
+    match: /^\/compliance\/assessment\/?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/risk-assessments', ['admin']),
+  },
+  {
+    to: '/compliance/measures',
+    label: 'Code measures',
+    match: /^\/compliance\/measures\/?$/,
+    show: (role) => consoleMay(role, 'GET', '/v1/compliance/measures', ['admin']),
+  },
+  {
     to: '/audit',
     label: 'Audit log',
     match: /^\/audit\/?$/,
