@@ -84,6 +84,14 @@ describe.each(dialects())('the demo data set on %s', (dialect) => {
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(20 * 86_400_000)
   })
 
+  it('gives the evidence, CSEA and compliance pages rows (demo-story-evidence.test.ts has more)', async () => {
+    for (const url of ['/v1/legal-holds', '/v1/csea-reports', '/v1/risk-assessments']) {
+      const body: Record<string, unknown[]> = (await h.call('admin', 'GET', url)).json()
+      expect(Object.values(body)[0], url).not.toHaveLength(0)
+    }
+    expect((await h.call('admin', 'GET', '/v1/compliance/measures')).statusCode).toBe(200)
+  })
+
   it('leaves an audit chain that verifies', async () => {
     await h.worker.drain()
     const report = await verifyAuditChain(h.ctx.db)

@@ -1,12 +1,20 @@
 import { type AppealDecisionInput, appealDecisionInputSchema } from '../../core/appeal.js'
-import { type Decision, type DecisionInput, decisionInputSchema } from '../../core/decision.js'
+import {
+  type Decision,
+  type DecisionInput,
+  decisionInputSchema,
+  isRestrictive,
+} from '../../core/decision.js'
 import { ConflictError } from '../../core/errors.js'
+import { preservesHarm } from '../../core/policy/evidence.js'
 import { type ReporterKind, type ReportInput, reportInputSchema } from '../../core/report.js'
 import type { Actor } from '../../core/roles.js'
 import { type ContentInput, contentInputSchema } from '../../core/subject.js'
 import { claimCase } from '../../services/claim-case.js'
 import { decideAppeal } from '../../services/decide-appeal.js'
 import { escalateDueCases } from '../../services/escalate-cases.js'
+import type { PreservationJob } from '../../services/evidence-preserve.js'
+import { runPreservation } from '../../services/evidence-preserve-job.js'
 import { type AppealFiling, type AppealReceipt, fileAppeal } from '../../services/file-appeal.js'
 import {
   type FileReportOptions,
@@ -15,11 +23,12 @@ import {
 } from '../../services/file-report.js'
 import { type IngestResult, ingestContent } from '../../services/ingest-content.js'
 import { recordDecision } from '../../services/record-decision.js'
-import type { ServiceContext } from '../../services/service-context.js'
+import { JOB, type ServiceContext } from '../../services/service-context.js'
 import { DEMO_PLATFORM, type DemoCast } from './demo-actors.js'
 import { type DemoSummary, emptySummary } from './demo-summary.js'
 
 const SWEEP_BATCH = 100
+const PRESERVE_BATCH = 10
 
 /**
  * One load of the demo: every step goes through the real services (as the platform, a flagger,
@@ -72,7 +81,28 @@ export class DemoRun {
     this.#closed(caseId)
     this.summary.decisions += 1
     if (input.actions.every((a) => a.type === 'no_action')) this.summary.noAction += 1
+    const { evidence } = this.ctx.policy
+    if (isRestrictive(input.actions) && preservesHarm(evidence, input.harm)) await this.preserve()
     return decision
+  }
+
+  /**
+   * Runs the queued preservations as the worker's `evidence.preserve` job would a moment after
+   * their cause (a restricting decision in a preserving harm, an authority's request), on the
+   * demo's clock. Returns how many ran.
+   */
+  async preserve(): Promise<number> {
+    let ran = 0
+    for (;;) {
+      const jobs = await this.ctx.jobs.fetch<PreservationJob>(JOB.evidencePreserve, PRESERVE_BATCH)
+      for (const job of jobs) {
+        await runPreservation(this.ctx, job.data, { lastAttempt: false })
+        await this.ctx.jobs.complete(JOB.evidencePreserve, job.id)
+      }
+      ran += jobs.length
+      this.summary.evidence.preservations += jobs.length
+      if (jobs.length < PRESERVE_BATCH) return ran
+    }
   }
 
   /** Claims the case unless someone holds it (a demo loaded again finds its earlier claims). */

@@ -36,6 +36,12 @@ export interface DemoSummary {
   restrictedReporters: string[]
   /** Uploads blocked because they match media removed earlier. */
   reuploadsBlocked: number
+  /** Preservations run, legal holds placed by hand, authorities' requests met and still pending. */
+  evidence: { preservations: number; holds: number; requestsMet: number; requestsPending: number }
+  /** Child sexual abuse reports drafted for the NCA; the demo never approves or sends one. */
+  cseaDrafts: number
+  /** The approved risk assessment's version and the alternative measures recorded. */
+  compliance: { assessmentVersion: number | null; alternatives: number }
   /** The flaggers' key files written to the data folder (set by the CLI, not by the load). */
   keyFiles: string[]
   auditSealed: number
@@ -63,6 +69,9 @@ export function emptySummary(): DemoSummary {
     suspended: [],
     restrictedReporters: [],
     reuploadsBlocked: 0,
+    evidence: { preservations: 0, holds: 0, requestsMet: 0, requestsPending: 0 },
+    cseaDrafts: 0,
+    compliance: { assessmentVersion: null, alternatives: 0 },
     keyFiles: [],
     auditSealed: 0,
     ms: 0,
@@ -73,6 +82,8 @@ export function emptySummary(): DemoSummary {
 export function describeDemo(summary: DemoSummary): string[] {
   const v = summary.verdicts
   const a = summary.appeals
+  const e = summary.evidence
+  const version = summary.compliance.assessmentVersion
   return [
     `Loaded the demo data set in ${(summary.ms / 1000).toFixed(1)} s (the last 30 days):`,
     `  subjects     ${summary.subjects} (${summary.content} pieces of content checked)`,
@@ -83,7 +94,10 @@ export function describeDemo(summary: DemoSummary): string[] {
     `  queues       ${queueLines(summary.queues)}`,
     `  appeals      ${a.filed} filed (${a.proactiveTechnology} about proactive technology): ${a.reversed} reversed, ${a.open} open`,
     `  accounts     suspended by strikes: ${summary.suspended.join(', ') || 'none'}; reporters restricted: ${summary.restrictedReporters.join(', ') || 'none'}`,
-    '  banks        demo-threats (keyword), demo-scam-domains (url), demo-known-terror-media (sha256), removed-* (re-upload prevention)',
+    '  banks        demo-threats (keyword), demo-scam-domains (url), demo-known-terror-media (sha256), demo-known-csam-stand-ins (sha256 of harmless bytes), removed-* (re-upload prevention)',
+    `  evidence     ${e.preservations} preservations run; legal holds placed by hand: ${e.holds}; authorities' preservation requests: ${e.requestsMet} met, ${e.requestsPending} pending`,
+    `  csea reports ${summary.cseaDrafts} drafts, left unapproved: the demo never approves one, so nothing is sent`,
+    `  compliance   ${version === null ? 'no risk assessment' : `risk assessment version ${version} approved`}; alternative measures: ${summary.compliance.alternatives}`,
     `  audit log    ${summary.auditSealed} entries sealed into the hash chain`,
     ...(summary.keyFiles.length > 0 ? [`  flagger keys ${summary.keyFiles.join(', ')}`] : []),
   ]
