@@ -9,18 +9,12 @@ import { type FacetRow, runFacets } from './facets.js'
 // and decisions that settle an appeal are left out of the measures: they are counted as the
 // complaints' outcomes.
 
-/** SQL: true when a decision's actions restrict something (no_action stands alone). */
-const RESTRICTIVE = sql`not (d.actions @> '[{"type":"no_action"}]'::jsonb)`
+// @NOTE The decision's facets (its ground's type, whether it restricts something, its action
+// types) are generated columns (migration 20261201T070000-report-facets): small columns to read
+// instead of JSON to unpack per decision.
 
 /** SQL: the decision is an original one, not a reversal nor the decision on an appeal. */
 const ORIGINAL = sql`d.reverses_decision_id is null and d.appeal_id is null`
-
-/**
- * SQL: the ground's type. A containment test costs less than extracting the text, so the common
- * case is tested first.
- */
-const GROUND = sql`case when d.ground @> '{"type":"illegal"}'::jsonb then 'illegal'
-  else d.ground->>'type' end`
 
 const DECISION_COLUMNS = [
   'src',
@@ -34,64 +28,49 @@ const DECISION_COLUMNS = [
 ] as const
 export type DecisionColumn = (typeof DECISION_COLUMNS)[number]
 
+export interface DecisionFacets {
+  /** Decisions per source, ground, harm, automation and action types. */
+  combos: FacetRow<DecisionColumn>[]
+  /** Own-initiative decisions per detection method and restriction. */
+  origins: FacetRow<'method' | 'restrictive'>[]
+}
+
 /**
- * Decisions made in the period (not reversals, not appeal decisions), counted per combination of
- * source (notice, trusted flagger, authority, own initiative), ground, harm, automation and the
- * action types taken; the report sums these counts into its breakdowns. A plain GROUP BY, so
- * PostgreSQL aggregates in parallel. Action types come as the first, the second and (rarely) a
- * list of the rest: reading two array elements costs far less than a JSON path over them all.
+ * Decisions made in the period (not reversals, not appeal decisions), in one scan: counted per
+ * combination of source (notice, trusted flagger, authority, own initiative), ground, harm,
+ * automation and the action types taken, which the report sums into its breakdowns; and the
+ * own-initiative ones per detection method (what opened their case: a hash match, a list, a
+ * classifier or a rule) and whether they restricted something. Action types come as the first,
+ * the second and (rarely) a list of the rest.
  */
-export async function decisionCombos(db: Executor, p: Period): Promise<FacetRow<DecisionColumn>[]> {
+export async function decisionFacets(db: Executor, p: Period): Promise<DecisionFacets> {
   const result = await runFacets(db, {
-    columns: DECISION_COLUMNS,
-    sets: { combos: DECISION_COLUMNS },
+    columns: [...DECISION_COLUMNS, 'method', 'restrictive'],
+    sets: { combos: DECISION_COLUMNS, origins: ['method', 'restrictive'] },
     source: sql`
       select d.source_type as src,
-        ${GROUND} as ground,
+        d.facet_ground as ground,
         d.harm,
         d.automated_decision as auto,
         d.automated_detection as detected,
-        d.actions->0->>'type' as type1,
-        d.actions->1->>'type' as type2,
-        case when d.actions->2 is not null
-          then jsonb_path_query_array(d.actions, '$[2 to last].type') end as more
+        d.facet_action1 as type1,
+        d.facet_action2 as type2,
+        d.facet_actions_more as more,
+        case when d.source_type = 'own_initiative'
+          then coalesce(d.facet_method, 'unknown') end as method,
+        d.facet_restrictive as restrictive
       from decision d
       where d.created_at >= ${p.from} and d.created_at < ${p.to} and ${ORIGINAL}
     `,
     aggregates: sql`count(*) as n`,
   })
-  return result.combos
+  return { combos: result.combos, origins: result.origins.filter((row) => row.method !== null) }
 }
 
 /** A decision combination's action types, in order. */
 export function actionTypesOf(row: FacetRow<DecisionColumn>): string[] {
   const more = Array.isArray(row.more) ? (row.more as string[]) : []
   return [row.type1, row.type2, ...more].filter((t): t is string => typeof t === 'string')
-}
-
-/**
- * Own-initiative decisions made in the period by what opened their case (the signal source in
- * the case's priority basis: a hash match, a list, a classifier or a rule) and whether they
- * restricted something.
- */
-export async function ownInitiativeOrigins(
-  db: Executor,
-  p: Period,
-): Promise<FacetRow<'method' | 'restrictive'>[]> {
-  const result = await runFacets(db, {
-    columns: ['method', 'restrictive'],
-    sets: { combos: ['method', 'restrictive'] },
-    source: sql`
-      select coalesce(c.priority_basis->>'source', 'unknown') as method,
-        ${RESTRICTIVE} as restrictive
-      from decision d
-      join moderation_case c on c.id = d.case_id
-      where d.created_at >= ${p.from} and d.created_at < ${p.to} and ${ORIGINAL}
-        and d.source_type = 'own_initiative'
-    `,
-    aggregates: sql`count(*) as n`,
-  })
-  return result.combos
 }
 
 const NOTICE_COLUMNS = ['kind', 'harm', 'ground', 'restrictive', 'auto'] as const
@@ -141,8 +120,8 @@ export async function noticeFigures(db: Executor, p: Period): Promise<NoticeFigu
     with notice as materialized (
       select r.reporter_kind as kind,
         r.harm,
-        ${GROUND} as ground,
-        case when d.id is null then null else ${RESTRICTIVE} end as restrictive,
+        d.facet_ground as ground,
+        d.facet_restrictive as restrictive,
         d.automated_decision as auto,
         date_part('epoch', d.created_at - r.created_at) as seconds,
         case when r.reporter_kind = 'authority' then date_part('epoch',

@@ -13,6 +13,7 @@ import * as evidence from './20261201T020000-evidence.js'
 import * as childAbuseReports from './20261201T030000-child-abuse-reports.js'
 import * as euSorSubmissions from './20261201T040000-eu-sor-submissions.js'
 import * as riskAssessments from './20261201T060000-risk-assessments.js'
+import * as reportFacets from './20261201T070000-report-facets.js'
 
 /** Migrations in order; a static list so the built binary needs no file-system scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261201T030000-child-abuse-reports': childAbuseReports,
   '20261201T040000-eu-sor-submissions': euSorSubmissions,
   '20261201T060000-risk-assessments': riskAssessments,
+  '20261201T070000-report-facets': reportFacets,
 }
 
 export function migrationProvider(): MigrationProvider {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { ActionType, Decision, NoticeOrigin } from '../../core/decision.js'
 import type { Executor } from '../database.js'
 import type { DecisionTable } from '../schema/decision.js'
@@ -48,6 +48,8 @@ export async function insertDecision(db: Executor, d: Decision): Promise<void> {
       appeal_id: d.appealId,
       judgement: d.judgement ? JSON.stringify(d.judgement) : null,
       created_at: d.createdAt,
+      facet_method: sql<string | null>`(select c.priority_basis->>'source'
+        from moderation_case c where c.id = ${d.caseId})`,
     })
     .execute()
 }

@@ -22,4 +22,9 @@ export interface DecisionTable {
   decided_by_name: string | null
   /** The illegal content judgement (Ofcom ICU C1) the moderator recorded, if any. */
   judgement: JSONColumnType<RecordedJudgement | null, string | null, string | null>
+  /**
+   * What opened the decision's case (its priority basis's source) when the decision was made:
+   * the transparency report's detection method. The other facet_* columns are generated.
+   */
+  facet_method: string | null
 }
