@@ -135,7 +135,7 @@ describe.each(dialects())('vigil sor export on %s', (dialect) => {
   }
 
   it('writes one valid EU statement per line for the decisions of the days asked for', async () => {
-    const { result, text, statements } = await exported('2026-11-22', '2026-11-22')
+    const { result, text, statements } = await exported('2026-11-22', '2026-11-23')
     expect(result).toEqual({ written: 3, left: [] })
     expect(text.endsWith('\n')).toBe(true)
     expect(statements.map((s) => s.puid).sort()).toEqual([...day1].sort())
@@ -144,8 +144,10 @@ describe.each(dialects())('vigil sor export on %s', (dialect) => {
     expect(text).not.toContain('author-')
   })
 
-  it('includes the last day whole, and leaves out, with its reason, what breaks a rule', async () => {
-    const week = await exported('2026-11-22', '2026-11-25')
+  it('counts whole days up to --to, not including it, and leaves out what breaks a rule', async () => {
+    const before = await exported('2026-11-22', '2026-11-25')
+    expect(before.statements.map((s) => s.puid)).toEqual([...day1].sort())
+    const week = await exported('2026-11-22', '2026-11-26')
     expect(week.statements.map((s) => s.puid)).toEqual([...[...day1].sort(), day4])
     expect(week.statements.at(-1)).toMatchObject({
       puid: day4,
@@ -164,7 +166,8 @@ describe.each(dialects())('vigil sor export on %s', (dialect) => {
       '--from must be a day written YYYY-MM-DD',
     )
     expect(() => exportRange('2026-11-22', '22/11/2026')).toThrow('--to must be a day')
-    expect(() => exportRange('2026-11-23', '2026-11-22')).toThrow('swap them')
+    expect(() => exportRange('2026-11-23', '2026-11-22')).toThrow('must come after --from')
+    expect(() => exportRange('2026-11-22', '2026-11-22')).toThrow('not included')
   })
 
   // @NOTE The command itself on PostgreSQL only: it opens its own connection, and an embedded
@@ -174,7 +177,7 @@ describe.each(dialects())('vigil sor export on %s', (dialect) => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const out = join(dir, 'cli.jsonl')
-      const args = ['sor', 'export', '--from', '2026-11-22', '--to', '2026-11-25', '--out', out]
+      const args = ['sor', 'export', '--from', '2026-11-22', '--to', '2026-11-26', '--out', out]
       const url = ['node', 'vigil', '--database-url', h.databaseUrl as string]
       expect(await main([...url, ...args]), String(errors.mock.calls)).toBe(0)
       expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4)

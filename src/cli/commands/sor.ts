@@ -25,7 +25,7 @@ function exportCommand(): Command {
   return new Command('export')
     .description('Write the statements of decisions made between two days as JSON lines')
     .requiredOption('--from <day>', 'first day, YYYY-MM-DD (UTC)')
-    .requiredOption('--to <day>', 'last day, YYYY-MM-DD (UTC), included')
+    .requiredOption('--to <day>', 'day after the last, YYYY-MM-DD (UTC), not included')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (flags: ExportFlags, command: Command) => {
       await withContext(command, async (ctx) => {

@@ -11,18 +11,22 @@ export interface ExportRange {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
-const DAY_MS = 86_400_000
 /** Decisions read per query. */
 const PAGE = 200
 
-/** The UTC days from `from` to `to`, both included, both written YYYY-MM-DD. */
+/**
+ * The UTC days `[from, to)`, both written YYYY-MM-DD: `to` is the day after the last, as in
+ * `vigil report transparency`, so a month is `--from 2026-11-01 --to 2026-12-01`.
+ */
 export function exportRange(from: string, to: string): ExportRange {
   const start = parseDay('--from', from)
-  const last = parseDay('--to', to)
-  if (last < start) {
-    throw new InvalidInputError(`--to (${to}) is before --from (${from}): swap them`)
+  const end = parseDay('--to', to)
+  if (end <= start) {
+    throw new InvalidInputError(
+      `--to (${to}) must come after --from (${from}): it is the day after the last one exported, not included`,
+    )
   }
-  return { from: start, to: new Date(last.getTime() + DAY_MS) }
+  return { from: start, to: end }
 }
 
 function parseDay(flag: string, value: string): Date {
