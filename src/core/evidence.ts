@@ -169,3 +169,13 @@ export const preservationRequestInputSchema = z.strictObject({
   notes: z.string().trim().max(5000).optional(),
 })
 export type PreservationRequestInput = z.infer<typeof preservationRequestInputSchema>
+
+/** Why an item has no bytes to give: erased (when and why), or never kept (why). */
+export function absentReason(
+  item: Pick<EvidenceItem, 'erasedAt' | 'erasureReason' | 'unavailableReason'>,
+): string {
+  if (item.erasedAt) {
+    return `erased on ${item.erasedAt.toISOString()} (${item.erasureReason ?? 'no reason recorded'})`
+  }
+  return `never kept: ${item.unavailableReason ?? 'unavailable'}`
+}

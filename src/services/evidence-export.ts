@@ -1,5 +1,5 @@
 import { ConflictError } from '../core/errors.js'
-import type { EvidenceItem } from '../core/evidence.js'
+import { absentReason, type EvidenceItem } from '../core/evidence.js'
 import type { Actor } from '../core/roles.js'
 import type { Executor } from '../storage/database.js'
 import { type AuditEntry, lastSealedEntry, listEntriesFor } from '../storage/repos/audit-repo.js'
@@ -67,13 +67,6 @@ function packageItem({ item, bytes }: OpenedEvidence) {
     recorded: { size: item.size, sha256: item.sha256 },
     ...(bytes ? {} : { absentReason: absentReason(item) }),
   }
-}
-
-function absentReason(item: EvidenceItem): string {
-  if (item.erasedAt) {
-    return `erased on ${item.erasedAt.toISOString()} (${item.erasureReason ?? 'no reason recorded'})`
-  }
-  return `never kept: ${item.unavailableReason ?? 'unavailable'}`
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AppError, NotFoundError } from '../core/errors.js'
-import type { EvidenceItem } from '../core/evidence.js'
+import { absentReason, type EvidenceItem } from '../core/evidence.js'
 import type { Actor } from '../core/roles.js'
 import type { Executor } from '../storage/database.js'
 import { findCase } from '../storage/repos/case-repo.js'
@@ -11,6 +11,7 @@ import {
 import { recordAudit } from './audit-log.js'
 import { assertMayHandleEvidence, requirePurpose } from './evidence-access.js'
 import { openEvidence } from './evidence-crypto.js'
+import { isReadable } from './evidence-quarantine.js'
 import { requireKeyring } from './evidence-vault.js'
 import type { ServiceContext } from './service-context.js'
 
@@ -80,10 +81,9 @@ export async function readEvidenceForExport(
   const opened: OpenedEvidence[] = []
   for (const item of items) {
     const stored = await findStoredEvidence(ctx.db, item.id)
-    const readable = stored?.key && stored.blobKey && !stored.item.erasedAt
     opened.push({
       item: stored?.item ?? item,
-      bytes: readable ? await decrypt(ctx, stored) : undefined,
+      bytes: stored && isReadable(stored) ? await decrypt(ctx, stored) : undefined,
     })
   }
   return opened
@@ -99,13 +99,11 @@ function custodyEvent(action: string, item: EvidenceItem, purpose: string) {
 }
 
 function assertReadable(stored: StoredEvidence): void {
+  if (isReadable(stored)) return
   const { item } = stored
   const why = item.erasedAt
-    ? `it was erased on ${item.erasedAt.toISOString()} (${item.erasureReason ?? 'no reason'}); only its metadata and hash are kept`
-    : !stored.key || !stored.blobKey
-      ? `its bytes were never kept: ${item.unavailableReason ?? 'unavailable'}`
-      : undefined
-  if (!why) return
+    ? `it was ${absentReason(item)}; only its metadata and hash are kept`
+    : `its bytes were ${absentReason(item)}`
   throw new AppError('not_found', `evidence item ${item.id} cannot be opened: ${why}`, {
     details: {
       entity: 'evidence item',
